@@ -1,0 +1,13 @@
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { afterEach, beforeEach } from "vitest";
+
+// A fresh "browser profile" per test: no IndexedDB state leaks between tests.
+beforeEach(() => {
+  (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.head.replaceChildren();
+});
