@@ -46,7 +46,7 @@ export function launchChromium(options = {}) {
  * Serves `root` on 127.0.0.1 with a random port. `routes` maps a path to a handler
  * `(req, res) => boolean` that answers it (for headers such as CSP or ETag tests).
  */
-export async function serveStatic(root = ROOT, routes = {}) {
+export async function serveStatic(root = ROOT, routes = {}, port = 0) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = routes[url.pathname];
@@ -62,7 +62,7 @@ export async function serveStatic(root = ROOT, routes = {}) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((ok) => server.close(ok)) };
 }

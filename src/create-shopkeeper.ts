@@ -1,0 +1,314 @@
+import type {
+  ConsentMode,
+  EmittedEvent,
+  EventMap,
+  EventName,
+  ExportData,
+  Product,
+  Recommendation,
+  RecommendOptions,
+  Shopkeeper,
+  ShopkeeperConfig,
+  Survey,
+  TrackedEvent,
+  Widget,
+} from "./types";
+import { parseConfig, ShopkeeperConfigError } from "./config";
+import { attempt, warnOnce } from "./log";
+import { createStateStore } from "./store/state-store";
+import { createEmitter } from "./events/emitter";
+import { createRateLimit } from "./events/rate-limit";
+import { callbackSink, dataLayerSink, beaconSink } from "./events/sinks";
+import { hasGlobalPrivacyControl } from "./privacy/gpc";
+import { createProfile } from "./profile/create-profile";
+import { foldProfile } from "./profile/fold";
+import { pruneProfile, validateProfile } from "./profile/validate";
+import { getRfm, getSegments } from "./segments/segments";
+import { getAudienceIds, parseAudiences } from "./segments/audiences";
+import { pickSurvey } from "./surveys/pick-survey";
+import { parseSurveys } from "./surveys/validate-surveys";
+import { loadCatalog } from "./catalog/load-catalog";
+import { parseCatalog } from "./catalog/parse-catalog";
+import { recommend as rank } from "./recommend/recommend";
+import { assignGroup } from "./measure/holdout";
+import { startTracker } from "./track/tracker";
+import { watchExitIntent } from "./track/exit-intent";
+import { viewedToProducts } from "./catalog/seen-products";
+
+export const VERSION = "0.1.0";
+
+/** What the script tag adds on top of the options: named widgets for `mount(el, "name")`. */
+export interface StartOptions {
+  widgets?: Record<string, Widget<never>>;
+}
+
+/**
+ * Creates a Shopkeeper instance from validated options. Throws a `ShopkeeperConfigError` that lists
+ * every invalid option; after that, nothing it does throws into the page.
+ * @example
+ * const sk = createShopkeeper({ catalog: "/products.json", locale: "en" });
+ * const items = await sk.recommend({ strategy: "for-you", limit: 4 });
+ */
+export function createShopkeeper(options: ShopkeeperConfig = {}): Shopkeeper {
+  const { config, problems } = parseConfig(options);
+  if (problems.length) throw new ShopkeeperConfigError(problems);
+  return startShopkeeper(config);
+}
+
+/** Starts an instance from options that were already checked (the script tag warns instead of throwing). */
+export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {}): Shopkeeper {
+  const win = typeof window === "undefined" ? undefined : window;
+  const now = () => Date.now();
+  const halfLifeDays = input.halfLifeDays ?? 14;
+  const { surveys, problems: surveyProblems } = parseSurveys(input.surveys ?? []);
+  const { audiences, problems: audienceProblems } = parseAudiences(input.audiences ?? []);
+  const problems = [...surveyProblems, ...audienceProblems];
+  if (problems.length) warnOnce("config-rules", `skipped invalid surveys or audiences:\n- ${problems.join("\n- ")}`);
+  const config: ShopkeeperConfig = { ...input, surveys, audiences };
+
+  const emitter = createEmitter();
+  const limit = createRateLimit({ now });
+  let destroyed = false;
+  let isReady = false;
+  let lastSegments: string[] = [];
+  const undelivered: TrackedEvent[] = [];
+  const stops: (() => void)[] = [];
+
+  const store = createStateStore({
+    fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
+    create: () => createProfile(now(), randomId()),
+    validate: validateProfile,
+    prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180),
+    now,
+    consent: config.consent ?? "granted",
+    ...(config.flushInterval ? { flushInterval: config.flushInterval } : {}),
+    ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}),
+    ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
+    ...(win ? { win } : {}),
+    onChange: () => updateSegments(),
+  });
+
+  const group = () => assignGroup(store.profile().id, config.holdout ?? 0);
+
+  // Outgoing destinations exist only when the shop names them; GPC switches them all off.
+  const gpc = win && config.respectGpc !== false && hasGlobalPrivacyControl(win.navigator);
+  if (gpc) warnOnce("gpc", "Global Privacy Control is on: no event leaves this browser");
+  else if (win) {
+    const outgoing = { sendFreeText: !!config.sendFreeText };
+    if (config.onEvent) stops.push(emitter.on("*", callbackSink(config.onEvent)));
+    if (config.dataLayer) stops.push(emitter.on("*", dataLayerSink(win, outgoing)));
+    if (config.endpoint) stops.push(beaconSink(win, config.endpoint, outgoing, emitter));
+  }
+  if (config.debug) stops.push(emitter.on("*", (event) => console.debug("[shopkeeper]", event.name, event.props)));
+
+  const deliver = (event: TrackedEvent) => emitter.emit({ ...event, group: group() } as EmittedEvent);
+
+  function record<N extends EventName>(name: N, props: EventMap[N]): void {
+    if (destroyed || !limit.take()) return;
+    const event = { name, props, time: now() } as TrackedEvent;
+    if (!name.startsWith("segment_")) store.add(event);
+    if (isReady) deliver(event);
+    else undelivered.push(event);
+    if (isReady) react(event);
+  }
+
+  function segments(): string[] {
+    const profile = store.profile();
+    const built = getSegments(profile, now());
+    const path = win?.location.pathname ?? "/";
+    return [...built, ...getAudienceIds(audiences, { profile, segments: built, url: path, now: now() })];
+  }
+
+  function updateSegments(): void {
+    if (!isReady) return;
+    const next = segments();
+    for (const segment of next) if (!lastSegments.includes(segment)) record("segment_enter", { segment });
+    for (const segment of lastSegments) if (!next.includes(segment)) record("segment_leave", { segment });
+    lastSegments = next;
+  }
+
+  // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
+  let tracker: ReturnType<typeof startTracker> | undefined;
+  const engagedSeconds = () => store.profile().engagedSeconds + (tracker?.pendingSeconds() ?? 0);
+
+  function offerSurvey(kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined {
+    if (!surveys.length) return undefined;
+    const profile = store.profile();
+    const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, ...(surveyId ? { surveyId } : {}) }, {
+      profile,
+      segments: segments(),
+      path: win?.location.pathname ?? "/",
+      now: now(),
+      ...(config.interruptions ? { budget: config.interruptions } : {}),
+    });
+    if (survey) record("survey_shown", { surveyId: survey.id });
+    return survey;
+  }
+
+  function react(event: TrackedEvent): void {
+    if (event.name === "page_view") offerSurvey("page-view");
+    else if (event.name === "purchase") offerSurvey("purchase");
+    else if (event.name === "exit_intent" && engagedSeconds() >= (config.exitIntentMinSeconds ?? 15)) offerSurvey("exit-intent");
+    if (event.name !== "segment_enter" && event.name !== "segment_leave") updateSegments();
+  }
+
+  // The catalog: a feed, the shop's own array, or (with neither) the products seen on pages.
+  let feed: Product[] | undefined = Array.isArray(config.catalog)
+    ? parseCatalog(JSON.stringify(config.catalog), { format: "shopkeeper", baseUrl: win?.location.href ?? "http://localhost/" }).products
+    : undefined;
+  let feedLoading: Promise<unknown> | undefined;
+  const seenOnPage = new Map<string, Product>();
+
+  function catalog(): Product[] {
+    if (feed?.length) return feed;
+    const seen = viewedToProducts(store.profile().viewed);
+    for (const product of seenOnPage.values()) if (!seen.some((p) => p.id === product.id)) seen.push(product);
+    return seen;
+  }
+
+  function startCatalog(): void {
+    if (typeof config.catalog !== "string" || !win) return;
+    feedLoading = loadCatalog(new URL(config.catalog, win.location.href).href, {
+      ...(config.catalogFormat ? { format: config.catalogFormat } : {}),
+      cache: { get: (key) => store.get(key), set: (key, value) => store.set(key, value) },
+      now,
+      onUpdate: (products) => (feed = products),
+    }).then((products) => (feed = products), () => undefined);
+  }
+
+  const ready = store.ready.then(
+    () => {
+      if (destroyed) return;
+      isReady = true;
+      lastSegments = segments();
+      for (const event of undelivered.splice(0)) {
+        deliver(event);
+        react(event);
+      }
+      startCatalog();
+      if (win && config.autoTrack !== false) {
+        tracker = startTracker(win, {
+          idleTimeout: config.idleTimeout ?? 30_000,
+          emit: (name, props) => {
+            record(name, props);
+            if (name === "view_item" || name === "view_item_list") for (const item of (props as EventMap["view_item"]).items) if (item.title && item.url) seenOnPage.set(item.id, item as Product);
+          },
+        });
+        stops.push(() => tracker?.stop());
+        if (surveys.some((s) => s.trigger === "exit-intent" || s.trigger === "cart-abandonment")) stops.push(watchExitIntent(win, (signal) => record("exit_intent", { signal })));
+      }
+    },
+    (error: unknown) => warnOnce("start", "could not start", error),
+  );
+
+  const instance: Shopkeeper = {
+    version: VERSION,
+    config,
+    get group() {
+      return group();
+    },
+    ready,
+    track: record,
+    profile: () => structuredCloneSafe(store.profile()),
+    segments,
+    rfm: () => getRfm(store.profile(), now()),
+    async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
+      await ready;
+      if (feedLoading && !feed) await feedLoading;
+      const profile = store.profile();
+      const personal = profile.personalization && group() === "personalized";
+      return rank(catalog(), profile, options, {
+        now: now(),
+        halfLifeDays,
+        ...(config.maxPerCategory ? { maxPerCategory: config.maxPerCategory } : {}),
+        ...(config.excludeOutOfStock === false ? { excludeOutOfStock: false } : {}),
+        locale: locale(config, win),
+        ...(config.strings ? { strings: config.strings[lang(config, win)] ?? {} } : {}),
+        group: personal ? "personalized" : "control",
+      });
+    },
+    pageProducts: () => tracker?.pageProducts() ?? [],
+    mount(el, widget, options) {
+      const render = typeof widget === "string" ? start.widgets?.[widget] : widget;
+      if (!render) {
+        warnOnce(`widget-${String(widget)}`, `no widget named "${String(widget)}"`);
+        return () => undefined;
+      }
+      return (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options);
+    },
+    on: (name, fn) => emitter.on(name, fn),
+    off: (name, fn) => emitter.off(name, fn),
+    consent(mode?: ConsentMode) {
+      if (mode) void store.setConsent(mode);
+      return currentConsent(mode);
+    },
+    storage: () => store.mode(),
+    show: (surveyId) => !!offerSurvey("manual", surveyId),
+    async export(): Promise<ExportData> {
+      await ready;
+      await store.flush();
+      return {
+        format: "shopkeeper-export",
+        version: 1,
+        exportedAt: new Date(now()).toISOString(),
+        profile: structuredCloneSafe(store.profile()),
+        events: structuredCloneSafe(store.events()),
+        segments: segments(),
+        consent: currentConsent(),
+        group: group(),
+      };
+    },
+    async forget() {
+      await store.forget();
+      seenOnPage.clear();
+      lastSegments = segments();
+    },
+    destroy() {
+      if (destroyed) return;
+      for (const stop of stops.splice(0)) attempt("destroy", stop, undefined);
+      void store.flush().finally(() => store.close());
+      destroyed = true;
+    },
+  };
+
+  let consentMode: ConsentMode = config.consent ?? "granted";
+  function currentConsent(next?: ConsentMode): ConsentMode {
+    if (next) consentMode = next;
+    return consentMode;
+  }
+
+  return guard(instance);
+}
+
+/** Wraps every method so nothing reaches the host page as an exception. */
+function guard(instance: Shopkeeper): Shopkeeper {
+  for (const key of Object.keys(instance) as (keyof Shopkeeper)[]) {
+    const method = instance[key];
+    if (typeof method !== "function") continue;
+    (instance as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      try {
+        const result = (method as (...a: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch((error) => warnOnce(`api-${key}`, `${key}() failed`, error)) : result;
+      } catch (error) {
+        warnOnce(`api-${key}`, `${key}() failed`, error);
+        return undefined;
+      }
+    };
+  }
+  return instance;
+}
+
+const structuredCloneSafe = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function randomId(): string {
+  const c = globalThis.crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function locale(config: ShopkeeperConfig, win?: Window): string {
+  return config.locale || win?.document.documentElement.lang || win?.navigator.language || "en";
+}
+
+function lang(config: ShopkeeperConfig, win?: Window): string {
+  return locale(config, win).split("-")[0]!.toLowerCase();
+}

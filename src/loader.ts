@@ -1,0 +1,93 @@
+import type { ConsentMode, Shopkeeper, ShopkeeperConfig } from "./types";
+import { parseConfig } from "./config";
+import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
+import { warnOnce } from "./log";
+
+type Command = IArguments | unknown[];
+type Stub = ((...args: unknown[]) => unknown) & { q?: Command[] };
+
+const LOADED = "__shopkeeper_loaded";
+
+/**
+ * The script-tag start: reads `document.currentScript` now (it is only set while the script
+ * first runs), waits for the document to be parsed (the JSON config block and end-of-body
+ * JSON-LD may come after the tag), then starts the instance, replays the queue and swaps the
+ * stub for the live `shopkeeper()` function. A second copy of the script starts nothing.
+ */
+export function startScriptTag(options: StartOptions & { onReady?: (sk: Shopkeeper) => void } = {}): void {
+  const win = window as unknown as Record<string, unknown> & Window;
+  if (win[LOADED]) {
+    warnOnce("duplicate", "the script is on this page twice; the second copy does nothing");
+    return;
+  }
+  win[LOADED] = true;
+  const script = document.currentScript as HTMLScriptElement | null;
+  const fromTag = readScriptTag(script);
+  whenParsed(() => {
+    const stub = win.shopkeeper as Stub | undefined;
+    const queue = [...(typeof stub === "function" && Array.isArray(stub.q) ? stub.q : [])].map((call) => [...call]);
+    // Config and consent go first, whatever order the page queued them in.
+    const isFirst = (call: unknown[]) => call[0] === "config" || call[0] === "consent";
+    const raw: Record<string, unknown> = { ...readJsonConfig(), ...fromTag };
+    for (const call of queue) if (call[0] === "config" && call[1] && typeof call[1] === "object") Object.assign(raw, call[1]);
+    const { config, problems } = parseConfig(raw);
+    if (problems.length) warnOnce("config", `ignored invalid options (the rest works):\n- ${problems.join("\n- ")}`);
+    const sk = startShopkeeper(config, options);
+    const live = (...args: unknown[]) => run(sk, args);
+    for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) live(...call);
+    win.shopkeeper = live;
+    options.onReady?.(sk);
+  });
+}
+
+/** Runs one queued or live call; a bad call is reported and never stops the others. */
+function run(sk: Shopkeeper, [command, ...args]: unknown[]): unknown {
+  try {
+    if (typeof command === "function") return void sk.ready.then(() => command(sk));
+    if (command === "config") return undefined;
+    const method = typeof command === "string" && Object.prototype.hasOwnProperty.call(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
+    if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
+    return (method as (...a: unknown[]) => unknown).apply(sk, args);
+  } catch (error) {
+    warnOnce(`command-${String(command)}`, `"${String(command)}" failed`, error);
+    return undefined;
+  }
+}
+
+// Each attribute by name: the dataset is never spread into options.
+function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
+  const config: Record<string, unknown> = {};
+  if (!script) return config;
+  const read = (name: string) => script.getAttribute(`data-${name}`) ?? undefined;
+  const flag = (value: string | undefined) => (value === undefined ? undefined : value !== "false");
+  const number = (value: string | undefined) => (value === undefined || value.trim() === "" ? value : Number(value));
+  config.catalog = read("catalog");
+  config.catalogFormat = read("catalog-format");
+  config.locale = read("locale");
+  config.consent = read("consent") as ConsentMode | undefined;
+  config.holdout = number(read("holdout"));
+  config.endpoint = read("endpoint");
+  config.nonce = read("nonce") ?? (script.nonce || undefined);
+  config.debug = flag(read("debug"));
+  config.dataLayer = flag(read("datalayer"));
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  return config as ShopkeeperConfig;
+}
+
+function readJsonConfig(): Record<string, unknown> {
+  const block = document.getElementById("shopkeeper-config");
+  if (!block?.textContent) return {};
+  try {
+    const parsed: unknown = JSON.parse(block.textContent);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Reported below with the same wording as any other bad option.
+  }
+  warnOnce("config-json", "#shopkeeper-config is not a JSON object; it is ignored");
+  return {};
+}
+
+function whenParsed(fn: () => void): void {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn, { once: true });
+  else fn();
+}

@@ -1,0 +1,23 @@
+// The script tag a shop owner pastes (`dist/shopkeeper.js`): the core plus every widget, with
+// slots filled on load and later, exit surveys and the floating contact button from config.
+import { startScriptTag } from "../src/loader";
+import { autoMount } from "./auto-mount";
+import { recommendations } from "./recommendations/recommendations";
+import { preferences } from "./preferences/preferences";
+import { channels, floatingChannels } from "./channels/index";
+import { startSurveys } from "./survey/index";
+
+const widgets = { recommendations, preferences, channels };
+
+try {
+  startScriptTag({
+    widgets,
+    onReady(sk) {
+      autoMount(sk, widgets);
+      startSurveys(sk);
+      if (sk.config.channels?.length && sk.config.floatingChannels !== false) floatingChannels(sk);
+    },
+  });
+} catch (error) {
+  console.warn("[shopkeeper] could not start", error);
+}
