@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { useBrowser, type TrackedPage } from "./harness";
+
+const h = useBrowser();
+const BLANK = "/tests/browser/pages/blank.html";
+
+async function ready(page: TrackedPage, path = BLANK) {
+  await page.goto(h.url + path);
+  await page.waitForFunction(() => (window as any).__sk);
+  await page.evaluate(() => (window as any).__sk.ready);
+}
+const profile = (page: TrackedPage) => page.evaluate(() => (window as any).__sk.profile());
+const flush = (page: TrackedPage) => page.evaluate(() => (window as any).__sk.export().then(() => true));
+const databases = (page: TrackedPage) => page.evaluate(() => indexedDB.databases().then((list) => list.map((d) => d.name)));
+
+describe("storage in real Chromium", () => {
+  it("keeps the profile across a reload", async () => {
+    const page = await h.page();
+    await ready(page);
+    await page.evaluate(() => (window as any).__sk.track("view_item", { items: [{ id: "p1", title: "Tent", price: 10 }] }));
+    await flush(page);
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.evaluate(() => (window as any).__sk.ready);
+    const p = await profile(page);
+    expect(p.pageViews).toBe(2);
+    expect(p.viewed.map((v: any) => v.id)).toEqual(["p1"]);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("gives exact counts when 4 tabs write 250 events each", async () => {
+    const context = await h.context();
+    const tabs = await Promise.all([0, 1, 2, 3].map(() => h.page(context)));
+    for (const tab of tabs) await tab.clock.install();
+    await Promise.all(tabs.map((tab) => ready(tab)));
+    for (let batch = 0; batch < 25; batch++) {
+      await Promise.all(
+        tabs.map(async (tab, t) => {
+          await tab.evaluate(({ t, batch }) => {
+            for (let i = 0; i < 10; i++) (window as any).__sk.track("add_to_cart", { items: [{ id: `t${t}-${batch}-${i}`, quantity: 1 }] });
+          }, { t, batch });
+          await tab.clock.runFor(1_000);
+        }),
+      );
+    }
+    await Promise.all(tabs.map(flush));
+    const fresh = await h.page(context);
+    await ready(fresh);
+    expect((await profile(fresh)).cartAdds).toBe(1000);
+    for (const tab of [...tabs, fresh]) expect(tab.errors).toEqual([]);
+  });
+
+  it("touches no storage while consent is pending, and persists once granted", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await ready(page, "/tests/browser/pages/pending.html");
+    await page.evaluate(() => (window as any).__sk.track("view_item", { items: [{ id: "p9", title: "Stove" }] }));
+    await page.waitForTimeout(300);
+    expect(await databases(page)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, ""]);
+    expect(await page.evaluate(() => (window as any).__sk.storage())).not.toBe("idb");
+
+    await page.evaluate(() => (window as any).__sk.consent("granted"));
+    await flush(page);
+    expect(await databases(page)).toContain("shopkeeper");
+    const later = await h.page(context);
+    await ready(later);
+    expect((await profile(later)).viewed.map((v: any) => v.id)).toEqual(["p9"]);
+    expect([...page.errors, ...later.errors]).toEqual([]);
+  });
+
+  it("leaves nothing behind after forget()", async () => {
+    const page = await h.page();
+    await ready(page);
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "x", quantity: 1 }] }));
+    await flush(page);
+    await page.evaluate(() => (window as any).__sk.forget());
+    expect(await databases(page)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, document.cookie])).toEqual([0, ""]);
+    const p = await profile(page);
+    expect([p.cart, p.cartAdds, p.pageViews]).toEqual([[], 0, 0]);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("degrades to memory with one warning when the quota is exceeded", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await page.goto(h.url + "/tests/browser/pages/empty.html");
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: h.url, quotaSize: 1 });
+    await ready(page);
+    await page.evaluate(() => {
+      for (let i = 0; i < 50; i++) (window as any).__sk.track("view_item", { items: [{ id: `big-${i}`, title: "x".repeat(200) }] });
+    });
+    await flush(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("memory");
+    expect((await profile(page)).productViews).toBe(50);
+    const storageWarnings = page.warnings.filter((w) => /\[shopkeeper\].*(quota|memory)/i.test(w));
+    expect(storageWarnings).toHaveLength(1);
+    expect(page.errors).toEqual([]);
+  });
+});
