@@ -133,6 +133,9 @@ export interface CartLine {
 export interface ViewedProduct {
   id: string;
   title?: string;
+  /** Kept so products seen on pages can be recommended without a feed. */
+  url?: string;
+  image?: string;
   category?: string[];
   brand?: string;
   price?: number;
