@@ -1,0 +1,43 @@
+import type { EmittedEvent, EventName, Listener } from "../types";
+import { warnOnce } from "../log";
+
+/** A typed event hub: `on()` returns its own `off()`; `"*"` receives every event (for sinks). */
+export interface Emitter {
+  on<N extends EventName>(name: N, fn: Listener<N>): () => void;
+  on(name: "*", fn: (event: EmittedEvent) => void): () => void;
+  off<N extends EventName>(name: N, fn: Listener<N>): void;
+  off(name: "*", fn: (event: EmittedEvent) => void): void;
+  /** Calls the subscribers of `event.name`, then the `"*"` ones; one that throws never stops the rest. */
+  emit(event: EmittedEvent): void;
+}
+
+type Fn = (event: EmittedEvent) => void;
+
+/**
+ * Creates the emitter behind `on`/`off` and the sinks. A subscriber that throws is reported once
+ * on the console after every other subscriber has run.
+ * @example const events = createEmitter(); const off = events.on("survey_response", (e) => console.log(e.props)); off();
+ */
+export function createEmitter(): Emitter {
+  const subscribers = new Map<string, Fn[]>();
+  const off = (name: string, fn: Fn) => subscribers.set(name, (subscribers.get(name) ?? []).filter((f) => f !== fn));
+  return {
+    on(name: string, fn: Fn) {
+      subscribers.set(name, [...(subscribers.get(name) ?? []), fn]);
+      return () => void off(name, fn);
+    },
+    off,
+    emit(event) {
+      let failure: unknown;
+      // Copies of the lists: a subscriber that subscribes or unsubscribes does not change this round.
+      for (const fn of [...(subscribers.get(event.name) ?? []), ...(subscribers.get("*") ?? [])]) {
+        try {
+          fn(event);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (failure) warnOnce("listener", `an "${event.name}" subscriber threw`, failure);
+    },
+  } as Emitter;
+}

@@ -1,0 +1,106 @@
+import type { EmittedEvent } from "../types";
+import type { Emitter } from "./emitter";
+import { warnOnce } from "../log";
+import { vetHttpUrl } from "../url";
+import { listen } from "../track/listen";
+import { toOutgoing } from "./payload";
+
+/** What outgoing sinks may send. */
+export interface OutgoingOptions {
+  sendFreeText: boolean;
+}
+
+type Sink = (event: EmittedEvent) => void;
+
+/** Largest beacon body: under the 64 KB that keepalive requests may carry in flight (Fetch spec, "keepalive"). */
+const LIMIT = 6e4;
+
+/**
+ * Wraps the shop's own `onEvent` callback: it receives every event as emitted, and an error it
+ * throws is reported once instead of reaching other sinks or the page.
+ * @example emitter.on("*", callbackSink((event) => console.log(event.name)));
+ */
+export function callbackSink(fn: Sink): Sink {
+  return (event) => {
+    try {
+      fn(event);
+    } catch (error) {
+      warnOnce("on-event", "onEvent threw", error);
+    }
+  };
+}
+
+/**
+ * Pushes `{ event: "shopkeeper_<name>", shopkeeper: {...params} }` to `window.dataLayer` for GTM and
+ * GA4. The array is created only when absent, never replaced; a `dataLayer` without `push` (broken
+ * sites set it to an object) is left alone with one warning.
+ * @example emitter.on("*", dataLayerSink(window, { sendFreeText: false }));
+ */
+export function dataLayerSink(win: Window, options: OutgoingOptions): Sink {
+  const w = win as unknown as { dataLayer?: unknown[] };
+  return (event) => {
+    const payload = toOutgoing(event, options);
+    try {
+      (w.dataLayer ??= []).push({ event: payload.event, shopkeeper: payload });
+    } catch (error) {
+      // Not an array (`push` missing) or a host `push` that throws.
+      warnOnce("data-layer", "window.dataLayer.push failed, events are not sent there", error);
+    }
+  };
+}
+
+/**
+ * Sends events to the shop's own `https:` endpoint as JSON `text/plain` batches under 60 KB
+ * (`{ sentAt, events: [...] }`), every 10 seconds and when the page is hidden or left:
+ * `navigator.sendBeacon` first, one `fetch(..., { keepalive: true })` if the beacon is refused,
+ * then the batch is dropped (no retries). Any other URL (`http:`, credentials, `javascript:`) is
+ * refused with one warning and nothing is ever sent. Returns the stop function (sends what is left).
+ * @example const stop = beaconSink(window, "https://shop.example/collect", { sendFreeText: false }, emitter);
+ */
+export function beaconSink(win: Window, endpoint: string, options: OutgoingOptions, emitter: Pick<Emitter, "on">): () => void {
+  const url = vetHttpUrl(endpoint, win.location.href);
+  if (!url?.startsWith("https:")) {
+    warnOnce("endpoint", "endpoint must be an https: URL without credentials, nothing is sent", endpoint);
+    return () => undefined;
+  }
+  const doc = win.document;
+  let parts: string[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const send = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!parts.length) return;
+    const body = `{"sentAt":${Date.now()},"events":[${parts.join(",")}]}`;
+    parts = [];
+    size = 0;
+    try {
+      if (win.navigator.sendBeacon(url, body)) return;
+    } catch {
+      // Missing, or refused by a strict policy: the fetch below is the one fallback.
+    }
+    try {
+      win.fetch(url, { method: "POST", body, keepalive: true }).catch(() => undefined);
+    } catch {
+      // No fetch either: the batch is dropped.
+    }
+  };
+
+  const push = (event: EmittedEvent) => {
+    const json = JSON.stringify(toOutgoing(event, options));
+    const bytes = new Blob([json]).size + 1;
+    // Room for the envelope around the events.
+    if (bytes > LIMIT - 64) return warnOnce("beacon-size", "an event over 60 KB was not sent");
+    if (size + bytes > LIMIT - 64) send();
+    parts.push(json);
+    size += bytes;
+    timer ??= setTimeout(send, 1e4);
+  };
+
+  const stops = [emitter.on("*", push), listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && send()), listen(win, "pagehide", send)];
+  return () => {
+    send();
+    for (const stop of stops) stop();
+  };
+}

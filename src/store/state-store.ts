@@ -1,0 +1,318 @@
+import { promisifyRequest } from "idb-keyval";
+import type { ConsentMode, Profile, StorageMode, TrackedEvent } from "../types";
+import { attempt, warnOnce } from "../log";
+import { isSafe } from "../privacy/is-safe";
+import { listen } from "../track/listen";
+import { createIdb, isQuota } from "./idb";
+
+/** Upgrades a stored profile of one older version to the next; the loop runs them up to `v: 1`. */
+export type Migrations = Record<number, (old: Record<string, unknown>) => Record<string, unknown>>;
+
+/** The built-in migrations, keyed by the version they read. Only v1 exists today. */
+export const MIGRATIONS: Migrations = {};
+
+/** Options of `createStateStore`; the profile functions are injected so the store stays generic. */
+export interface StateStoreOptions {
+  fold: (profile: Profile, event: TrackedEvent) => Profile;
+  create: () => Profile;
+  /** Returns a valid profile built from untrusted data, or undefined. */
+  validate: (value: unknown) => Profile | undefined;
+  /** Drops profile facts older than the retention window. */
+  prune: (profile: Profile, now: number) => Profile;
+  now: () => number;
+  consent: ConsentMode;
+  /** Longest wait before a batched write, ms. Default 2,000. */
+  flushInterval?: number;
+  /** Recent events kept beside the profile. Default 500. */
+  maxEvents?: number;
+  /** Events older than this are dropped, days. Default 180. */
+  retentionDays?: number;
+  /** Database name, also the BroadcastChannel name. Default "shopkeeper". */
+  dbName?: string;
+  /** How long `indexedDB.open` may take, ms. Default 3,000. */
+  openTimeout?: number;
+  /** Defaults to `MIGRATIONS`. */
+  migrations?: Migrations;
+  /** Runs when the mirror was replaced from storage; `external` when another tab caused it. */
+  onChange?: (profile: Profile, external: boolean) => void;
+  /** For flushes on hide and `pagehide`, and re-reads on focus without BroadcastChannel. */
+  win?: Window;
+}
+
+/** The visitor's profile and recent events: an in-memory mirror kept in step with IndexedDB. */
+export interface StateStore {
+  /** Resolves once the stored profile was read, or storage was found unusable. Never rejects. */
+  ready: Promise<void>;
+  /** The in-memory mirror, instant. Treat it as read-only. */
+  profile(): Profile;
+  /** The ring of recent events, oldest first. */
+  events(): TrackedEvent[];
+  /** Folds the event into the mirror now and queues it for the next batched write. */
+  add(event: TrackedEvent): void;
+  /** Applies a visitor's edit to the mirror and writes it at once, atomically like events. */
+  replace(fn: (profile: Profile) => Profile): void;
+  /** Writes what is queued. Never rejects. */
+  flush(): Promise<void>;
+  /** `granted` persists what memory holds; `denied` erases like `forget()`; `pending` stops writing. */
+  setConsent(mode: ConsentMode): Promise<void>;
+  mode(): StorageMode;
+  /** Erases everything here and in other tabs; nothing is written again until the next page load. */
+  forget(): Promise<void>;
+  /** Stops listeners, timers, writes and the connection (without a last flush). */
+  close(): void;
+  /** A small key-value cache on the same store (memory-backed unless consent is granted). */
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** Queued work: an event to fold, or a visitor's edit. */
+type Change = TrackedEvent | ((profile: Profile) => Profile);
+
+const DAY = 864e5;
+
+/**
+ * Creates the store behind `profile()`: reads stay in memory, writes are batched (one per
+ * `flushInterval`, plus on hide and `pagehide`) and each write is one readwrite transaction that
+ * folds the queued events onto the stored profile, so tabs never lose each other's updates.
+ * Anything going wrong with IndexedDB switches to memory with one console warning.
+ * @example
+ * const store = createStateStore({ fold, create, validate, prune, now: Date.now, consent: "granted" });
+ * store.add({ name: "page_view", props: { path: "/", pageType: "home" }, time: Date.now() });
+ */
+export function createStateStore(options: StateStoreOptions): StateStore {
+  const { fold, create, validate, prune, now, onChange, win } = options;
+  const name = options.dbName ?? "shopkeeper";
+  const retention = (options.retentionDays ?? 180) * DAY;
+  const migrations = options.migrations ?? MIGRATIONS;
+  let cap = options.maxEvents ?? 500;
+  let consent = options.consent;
+  // `failed`: the circuit breaker tripped; `halted`: forgotten, no writes until reload.
+  let failed = false;
+  let halted = false;
+  let mirror = create();
+  // The profile to start from while nothing is stored yet, so its id survives the first write.
+  let base: Profile | undefined = mirror;
+  let ring: TrackedEvent[] = [];
+  // Changes not yet written, oldest first.
+  let queued: Change[] = [];
+  // Bumped by a reset, so a transaction that started before it cannot bring old data back.
+  let gen = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let chain = Promise.resolve();
+  const memory = new Map<string, unknown>();
+
+  const live = () => consent == "granted" && !failed && !halted;
+  const idb = createIdb(name, options.openTimeout, () => halt());
+
+  const fail = (error: unknown) => {
+    if (!failed) warnOnce("storage", "IndexedDB failed, the profile is kept in memory on this page", error);
+    failed = true;
+    queued = [];
+    idb.close();
+  };
+
+  // Serialised work: one transaction of ours at a time, and an unexpected error degrades like a storage one.
+  const queue = (fn: () => unknown) => (chain = chain.then(fn).then(() => undefined, fail));
+  const changed = (external: boolean) => attempt("store-change", () => onChange?.(mirror, external), undefined);
+
+  const corrupt = () => warnOnce("corrupt", "discarded unreadable stored data");
+
+  const parse = (stored: unknown, t: number): Profile | undefined => {
+    if (stored === undefined) return undefined;
+    let value = stored as Record<string, unknown>;
+    if (typeof value == "object" && value && isSafe(value)) {
+      // Data written by a newer version is not ours to read or overwrite: this page stays in memory.
+      if ((value.v as number) > 1) throw new DOMException("newer data", "VersionError");
+      for (let step; value.v !== 1 && (step = migrations[value.v as number]); ) value = step(value);
+      const profile = value.v === 1 ? validate(value) : undefined;
+      // A clock that jumped back must not make stored facts look like they come from the future.
+      if (profile) return prune(profile.lastSeen > t ? { ...profile, lastSeen: t } : profile, t);
+    }
+    corrupt();
+    return undefined;
+  };
+
+  const parseEvents = (stored: unknown, t: number): TrackedEvent[] => {
+    if (Array.isArray(stored) && isSafe(stored)) return (stored as TrackedEvent[]).filter(recent(t));
+    if (stored !== undefined) corrupt();
+    return [];
+  };
+
+  const apply = (profile: Profile, change: Change) => (typeof change == "function" ? change(profile) : fold(profile, change));
+  const only = (changes: Change[]) => changes.filter((c): c is TrackedEvent => typeof c != "function");
+
+  const recent = (t: number) => (e: TrackedEvent | null) => !!e && typeof e.name == "string" && typeof e.props == "object" && !!e.props && e.time > t - retention;
+
+  // One transaction: read both keys, fold the queued work onto the stored profile, write both back.
+  const sync = (write: boolean) => {
+    const at = gen;
+    return idb
+      .run(write ? "readwrite" : "readonly", (s) =>
+        new Promise<[Profile, TrackedEvent[], number, boolean]>((resolve, reject) => {
+          const p = s.get("profile");
+          const e = s.get("events");
+          p.onerror = e.onerror = () => reject(p.error || e.error);
+          e.onsuccess = () => {
+            try {
+              const t = now();
+              const batch = write ? queued.slice() : [];
+              const stored = parse(p.result, t);
+              let profile = stored ?? (base ||= create());
+              let list = parseEvents(e.result, t);
+              if (!write) return resolve([profile, list, 0, !!stored]);
+              profile = batch.reduce(apply, profile);
+              list = list.concat(only(batch)).filter(recent(t)).slice(-cap);
+              s.put(profile, "profile");
+              s.put(list, "events");
+              resolve(promisifyRequest(s.transaction).then(() => [profile, list, batch.length, true]));
+            } catch (error) {
+              // A write that failed half-way must not commit the other half.
+              try {
+                s.transaction.abort();
+              } catch {
+                // Already finished or aborted.
+              }
+              reject(error);
+            }
+          };
+        }),
+      )
+      .then(([profile, list, done, stored]) => {
+        if (at != gen) return;
+        if (stored) base = undefined;
+        queued.splice(0, done);
+        mirror = queued.reduce(apply, profile);
+        ring = list.concat(only(queued)).slice(-cap);
+        if (write) post("changed");
+        changed(!write);
+      });
+  };
+
+  const write = (retry: boolean): Promise<void> =>
+    sync(true).catch((error) => {
+      if (!retry || !isQuota(error)) return fail(error);
+      // Make room: drop the oldest half of the event ring, then try once more.
+      cap = Math.max(1, Math.min(cap, ring.length) >> 1);
+      return write(false);
+    });
+
+  const flush = (force?: boolean) =>
+    queue(() => {
+      clearTimeout(timer);
+      timer = undefined;
+      return live() && (force || queued.length) ? write(true) : undefined;
+    });
+
+  const reread = () => queue(() => live() && sync(false).catch(fail));
+
+  const reset = () => {
+    gen++;
+    mirror = base = create();
+    ring = [];
+    queued = [];
+    clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const halt = () => {
+    if (halted) return;
+    halted = true;
+    reset();
+    idb.close();
+    changed(true);
+  };
+
+  let channel: BroadcastChannel | undefined;
+  try {
+    channel = new BroadcastChannel(name);
+    channel.onmessage = (message) => (message.data == "forget" ? halt() : reread());
+  } catch {
+    // Safari before 15.4 has no BroadcastChannel: re-read on focus and when shown instead.
+  }
+  const post = (message: string) => {
+    try {
+      channel?.postMessage(message);
+    } catch {
+      // The channel is closed: this store was closed.
+    }
+  };
+
+  const doc = win?.document;
+  const stops = win && doc
+    ? [
+        listen(doc, "visibilitychange", () => (doc.visibilityState == "hidden" ? flush() : channel || reread())),
+        listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : flush())),
+      ]
+    : [];
+
+  const change = (c: Change) => {
+    mirror = apply(mirror, c);
+    if (typeof c != "function") ring.push(c) > cap && ring.shift();
+    if (failed || halted) return;
+    queued.push(c);
+    if (live()) timer ??= setTimeout(flush, options.flushInterval ?? 2000);
+  };
+
+  async function forget(): Promise<void> {
+    post("forget");
+    halted = true;
+    reset();
+    await idb.drop();
+  }
+
+  return {
+    ready: consent == "granted" ? reread() : Promise.resolve(),
+    profile: () => mirror,
+    events: () => ring,
+    add(event) {
+      let copy: TrackedEvent | undefined;
+      try {
+        // A plain JSON copy: storable (no functions or DOM nodes), and safe from later mutation by the page.
+        copy = JSON.parse(JSON.stringify(event)) as TrackedEvent;
+      } catch {
+        // Cycles and BigInt land here.
+      }
+      const safe = copy && isSafe(copy) ? copy : undefined;
+      if (safe) change(safe);
+      else warnOnce("event-props", "skipped an event that cannot be stored");
+    },
+    replace(fn) {
+      change(fn);
+      void flush();
+    },
+    flush: () => flush(),
+    async setConsent(mode) {
+      const was = consent;
+      consent = mode;
+      if (mode == "denied" && was != "denied") return forget();
+      if (mode == "granted") {
+        halted = false;
+        return flush(true);
+      }
+    },
+    mode: () => (consent != "granted" ? "none" : live() ? "idb" : "memory"),
+    forget,
+    close() {
+      halted = true;
+      clearTimeout(timer);
+      for (const stop of stops) stop();
+      channel?.close();
+      idb.close();
+    },
+    get: (key) =>
+      memory.has(key) || !live()
+        ? Promise.resolve(memory.get(key))
+        : idb.run("readonly", (s) => promisifyRequest(s.get("k:" + key))).then(
+            (value) => (isSafe(value) ? value : undefined),
+            (error) => (fail(error), undefined),
+          ),
+    async set(key, value) {
+      memory.set(key, value);
+      if (live())
+        await idb
+          .run("readwrite", (s) => (s.put(value, "k:" + key), promisifyRequest(s.transaction)))
+          // A cache too big for the quota stays in memory; the profile may still fit.
+          .catch((error) => isQuota(error) || fail(error));
+    },
+  };
+}
