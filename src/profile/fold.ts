@@ -1,0 +1,252 @@
+import type { Availability, CartLine, Decayed, InterestKind, Profile, SurveyState, TrackedEvent } from "../types";
+import { attempt } from "../log";
+import { vetHttpUrl } from "../url";
+import { IMPULSE_MS, IMPULSE_VIEWS, MAX_CART, MAX_IDS, MAX_KEYS, MAX_RECORD, MAX_STATED, MAX_TIMES, MAX_VIEWED, SESSION_MS } from "./limits";
+import { isRemoved } from "./is-removed";
+import { isBadKey, own } from "./own";
+import { priceBand } from "./price-band";
+import { score } from "./score";
+
+export { score } from "./score";
+export { priceBand } from "./price-band";
+
+type Props = Record<string, unknown>;
+type Kind = InterestKind | "price";
+type Loose<T> = { [K in keyof T]: T[K] | undefined };
+
+/** An event item after cleaning: bounded strings, sane numbers, vetted links. */
+interface Item {
+  id: string;
+  title?: string;
+  url?: string;
+  image?: string;
+  price?: number;
+  compareAtPrice?: number;
+  currency?: string;
+  category?: string[];
+  brand?: string;
+  tags?: string[];
+  availability?: Availability;
+  quantity?: number;
+}
+
+// Interest weight of one item per event kind: a glance at a list counts least, a purchase most.
+// Engaged dwell sits between a view and a cart add: 1/30 per second, capped at 2 (60 s).
+const WEIGHT: Record<string, number> = { view_item_list: 0.25, select_item: 0.5, view_item: 1, add_to_cart: 3, purchase: 5 };
+const STOCK = ["in_stock", "out_of_stock", "preorder", "backorder"];
+
+const tidy = <T>(o: Loose<T>): T => {
+  for (const k in o) if (o[k] === undefined) delete o[k];
+  return o as T;
+};
+const str = (v: unknown, max = 40): string | undefined => (typeof v == "string" && v ? v.slice(0, max) : undefined);
+const num = (v: unknown): number | undefined => (typeof v == "number" && v >= 0 && v < 1e12 ? v : undefined);
+const strs = (v: unknown, max: number, len?: number): string[] | undefined => {
+  const out = Array.isArray(v) ? v.map((x) => str(x, len)).filter((x): x is string => !!x).slice(0, max) : [];
+  return out.length ? out : undefined;
+};
+const cur = (v: unknown): string | undefined => (typeof v == "string" && /^[a-z]{3}$/i.test(v) ? v.toUpperCase() : undefined);
+const link = (v: unknown): string | undefined => {
+  const url = vetHttpUrl(v);
+  return url && url.length <= 300 ? url : undefined;
+};
+const front = (list: string[], value: string, max: number): string[] => [value, ...list.filter((x) => x != value)].slice(0, max);
+const keyOf = (x: Props): [InterestKind, string] | undefined => {
+  const value = str(x.value, 80);
+  return value && ["category", "brand", "tag"].includes(x.kind as string) ? [x.kind as InterestKind, value] : undefined;
+};
+
+function item(v: unknown): Item | undefined {
+  if (!v || typeof v != "object") return undefined;
+  const o = v as Props;
+  const id = typeof o.id == "number" ? String(o.id) : str(o.id, 64);
+  const quantity = num(o.quantity);
+  return id
+    ? tidy<Item>({
+        id,
+        title: str(o.title, 100),
+        url: link(o.url),
+        image: link(o.image),
+        price: num(o.price),
+        compareAtPrice: num(o.compareAtPrice),
+        currency: cur(o.currency),
+        category: strs(o.category, 5),
+        brand: str(o.brand),
+        tags: strs(o.tags, 10),
+        availability: STOCK.includes(o.availability as string) ? (o.availability as Availability) : undefined,
+        quantity: quantity && Math.min(Math.round(quantity), 999),
+      })
+    : undefined;
+}
+
+// Ecommerce props carry `items`; a page calling `track("add_to_cart", { id, price })` passes one item.
+const itemsOf = (x: Props): Item[] =>
+  (Array.isArray(x.items) ? x.items : x.id != null ? [x] : []).slice(0, 50).map(item).filter((i): i is Item => !!i);
+
+const onSale = (i: Item): boolean => (i.compareAtPrice ?? 0) > (i.price ?? Infinity);
+
+function setLine(cart: CartLine[], i: Item, delta: number): CartLine[] {
+  const old = cart.find((l) => l.id == i.id);
+  const quantity = Math.min(999, (old?.quantity ?? 0) + delta);
+  const rest = cart.filter((l) => l != old);
+  return quantity > 0
+    ? [tidy<CartLine>({ id: i.id, quantity, price: i.price ?? old?.price, currency: i.currency ?? old?.currency, title: i.title ?? old?.title }), ...rest].slice(0, MAX_CART)
+    : rest;
+}
+
+/**
+ * Folds one event into the profile at time `now` and returns the next profile: deterministic (the
+ * same events give the same profile), never mutating its input (unchanged parts are shared), and
+ * never throwing (a failure is reported once and the profile is returned as it was).
+ * @example profile = foldProfile(profile, { name: "page_view", props: { path: "/", pageType: "home" }, time }, time)
+ */
+export function foldProfile(profile: Profile, event: TrackedEvent, now: number, options: { halfLifeDays?: number } = {}): Profile {
+  return attempt("fold", () => fold(profile, event, now, options.halfLifeDays ?? 14), profile);
+}
+
+function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
+  const name = e.name;
+  if (name.startsWith("segment_")) return p;
+  const x = (e.props ?? {}) as Props;
+  const q: Profile = { ...p, firstSeen: Math.min(p.firstSeen, now), lastSeen: Math.max(p.lastSeen, now) };
+  let s = p.session;
+  if (!p.sessions || now - s.last >= SESSION_MS) {
+    q.sessions++;
+    s = { start: now, last: now, pageViews: 0, productViews: 0, carted: false };
+  } else s = { ...s, last: Math.max(s.last, now) };
+  q.session = s;
+
+  const aff = () =>
+    q.affinity == p.affinity
+      ? (q.affinity = { category: { ...p.affinity.category }, brand: { ...p.affinity.brand }, tag: { ...p.affinity.tag }, price: { ...p.affinity.price } })
+      : q.affinity;
+  const add = (kind: Kind, key: string, w: number) => {
+    const r = aff()[kind];
+    if (!isBadKey(key) && !isRemoved(q.removed, kind, key)) r[key] = { s: Math.round((score(own(r, key), now, h) + w) * 1e3) / 1e3, t: now };
+  };
+  const learn = (i: Pick<Item, "category" | "brand" | "tags" | "price">, w: number) => {
+    let path = "";
+    for (const c of i.category ?? []) add("category", (path = path ? `${path} > ${c}` : c), w);
+    if (i.brand) add("brand", i.brand, w);
+    for (const t of i.tags ?? []) add("tag", t, w);
+    if (i.price != null) add("price", priceBand(i.price), w);
+  };
+  const survey = (f: (old: SurveyState | undefined) => SurveyState) => {
+    const id = str(x.surveyId, 64);
+    if (!id || isBadKey(id)) return;
+    const all = { ...p.surveys, [id]: f(own(p.surveys, id)) };
+    const ids = Object.keys(all);
+    // Past the bound, the survey shown longest ago is forgotten first.
+    if (ids.length > MAX_RECORD) delete all[ids.reduce((a, b) => (all[b]!.shown < all[a]!.shown ? b : a))];
+    q.surveys = all;
+  };
+
+  const w = own(WEIGHT, name);
+  if (w) {
+    const items = itemsOf(x);
+    for (const i of items) learn(i, w);
+    if (name == "view_item") {
+      const viewed = [...p.viewed];
+      const sale = (q.sale = { ...p.sale });
+      for (const i of items) {
+        const at = viewed.findIndex((v) => v.id == i.id);
+        const old = at < 0 ? undefined : viewed.splice(at, 1)[0];
+        const { compareAtPrice, tags, quantity, ...seen } = i;
+        viewed.unshift({ ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 });
+        sale.viewed++;
+        if (onSale(i)) sale.viewedOnSale++;
+      }
+      q.viewed = viewed.slice(0, MAX_VIEWED);
+      q.productViews += items.length;
+      s.productViews += items.length;
+    } else if (name == "add_to_cart") {
+      q.cart = items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), p.cart);
+      q.cartAdds++;
+      s.carted = true;
+    } else if (name == "purchase") {
+      const o = p.orders;
+      const currency = (cur(x.currency) ?? items[0]?.currency) ?? "XXX";
+      const value = num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0);
+      const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS;
+      q.orders = {
+        count: o.count + 1,
+        revenue: { ...o.revenue, [currency]: Math.round(((own(o.revenue, currency) ?? 0) + value) * 100) / 100 },
+        times: [...o.times, now].slice(-MAX_TIMES),
+        impulse: o.impulse + +impulse,
+      };
+      const sale = (q.sale = { ...p.sale });
+      for (const i of items) {
+        q.bought = front(q.bought, i.id, MAX_IDS);
+        sale.bought++;
+        if (onSale(i)) sale.boughtOnSale++;
+      }
+      q.cart = [];
+    }
+  } else if (name == "remove_from_cart") {
+    q.cart = itemsOf(x).reduce((c, i) => setLine(c, i, -(i.quantity ?? Infinity)), p.cart);
+  } else if (name == "view_cart" || name == "begin_checkout") {
+    // These events list the whole cart, so they correct a cart that missed an add or a removal.
+    const items = itemsOf(x);
+    if (items.length) q.cart = items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), [] as CartLine[]);
+  } else if (name == "page_view") {
+    q.pageViews++;
+    s.pageViews++;
+  } else if (name == "dwell") {
+    const seconds = Math.min(num(x.seconds) ?? 0, 1800);
+    q.engagedSeconds = Math.round((p.engagedSeconds + seconds) * 10) / 10;
+    const at = p.viewed.findIndex((v) => v.id == x.productId);
+    const v = p.viewed[at];
+    if (v) {
+      q.viewed = p.viewed.map((o, n) => (n == at ? { ...o, seconds: Math.round((o.seconds + seconds) * 10) / 10 } : o));
+      learn(v, Math.min(seconds, 60) / 30);
+    }
+  } else if (name == "survey_shown") {
+    survey((old) => ({ ...old, shown: now, count: (old?.count ?? 0) + 1 }));
+    q.interruptions = [...p.interruptions, now].slice(-MAX_TIMES);
+  } else if (name == "survey_response") {
+    const answers: Record<string, string | number | string[]> = {};
+    for (const [k, v] of Object.entries((x.answers ?? {}) as Props).slice(0, MAX_RECORD)) {
+      const value = num(v) ?? str(v, 100) ?? strs(v, 20, 100);
+      if (value != null && !isBadKey(k)) answers[k.slice(0, 64)] = value;
+    }
+    survey((old) => ({ shown: now, count: 0, ...old, ...(x.completed === false ? {} : { answered: now }), answers }));
+  } else if (name == "survey_dismissed") {
+    survey((old) => ({ shown: now, count: 0, ...old, dismissed: (old?.dismissed ?? 0) + 1 }));
+  } else if (name == "channel_select") {
+    const c = str(x.channel, 32);
+    const ch = p.channel;
+    if (c && !isBadKey(c) && (own(ch.picks, c) || Object.keys(ch.picks).length < MAX_RECORD)) {
+      const picks = { ...ch.picks, [c]: (own(ch.picks, c) ?? 0) + 1 };
+      let best = c;
+      for (const k in picks) if (picks[k]! > picks[best]!) best = k;
+      q.channel = x.preferred === true ? { preferred: c, explicit: true, picks } : ch.explicit ? { ...ch, picks } : { preferred: best, picks };
+    }
+  } else if (name == "interest_add" || name == "interest_remove") {
+    const kv = keyOf(x);
+    if (kv) {
+      const key = kv.join(":");
+      const others = (l: string[]) => l.filter((k) => k != key);
+      if (name == "interest_add") {
+        q.stated = front(p.stated, key, MAX_STATED);
+        q.removed = others(p.removed);
+      } else {
+        q.stated = others(p.stated);
+        q.removed = front(p.removed, key, MAX_IDS);
+        const r = aff()[kv[0]];
+        for (const k in r) if (isRemoved([key], kv[0], k)) delete r[k];
+      }
+    }
+  } else if (name == "not_interested") {
+    const id = str(x.productId, 64);
+    const category = str(x.category, 200);
+    const n = p.notInterested;
+    q.notInterested = { products: id ? front(n.products, id, MAX_IDS) : n.products, categories: category ? front(n.categories, category, MAX_STATED) : n.categories };
+  } else if (name == "personalization") q.personalization = x.enabled !== false;
+
+  if (q.affinity != p.affinity)
+    for (const r of Object.values(q.affinity) as Record<string, Decayed>[]) {
+      const ranked = Object.keys(r).map((k) => [score(r[k], now, h), k] as const);
+      if (ranked.length > MAX_KEYS) for (const [, k] of ranked.sort((a, b) => b[0] - a[0]).slice(MAX_KEYS)) delete r[k];
+    }
+  return q;
+}

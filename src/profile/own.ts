@@ -1,0 +1,8 @@
+/**
+ * Reads a record entry only when it is the record's own (never `toString` from the prototype).
+ * @example own({ a: 1 }, "constructor") // undefined
+ */
+export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/** True for keys that must never be written into a record (prototype pollution). */
+export const isBadKey = (key: string): boolean => key === "__proto__" || key === "constructor" || key === "prototype";

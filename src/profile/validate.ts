@@ -1,0 +1,104 @@
+import type { Decayed, Profile } from "../types";
+import { DAY, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
+import { isBadKey } from "./own";
+import { score } from "./score";
+
+// A shape is a type letter (n: finite number, s: string, b: boolean, a: survey answer), a literal
+// number, a RegExp a string must match, [shape, max] for a bounded array, { "*": shape } for a
+// record, or an object of fields where a trailing "?" marks an optional one.
+type Shape = string | number | RegExp | [Shape, number] | { [key: string]: Shape };
+
+const D = { "*": { s: "n", t: "n" } };
+const N = { "*": "n" };
+const PROFILE: Shape = {
+  v: 1,
+  id: "s",
+  firstSeen: "n",
+  lastSeen: "n",
+  sessions: "n",
+  session: { start: "n", last: "n", pageViews: "n", productViews: "n", carted: "b" },
+  pageViews: "n",
+  productViews: "n",
+  engagedSeconds: "n",
+  affinity: { category: D, brand: D, tag: D, price: D },
+  cart: [{ id: "s", quantity: "n", "price?": "n", "currency?": "s", "title?": "s" }, MAX_CART],
+  cartAdds: "n",
+  orders: { count: "n", revenue: N, times: ["n", MAX_TIMES], impulse: "n" },
+  viewed: [
+    {
+      id: "s",
+      "title?": "s",
+      "url?": "s",
+      "image?": "s",
+      "category?": ["s", 9],
+      "brand?": "s",
+      "price?": "n",
+      "currency?": "s",
+      "availability?": /^(in_stock|out_of_stock|preorder|backorder)$/,
+      t: "n",
+      session: "n",
+      views: "n",
+      seconds: "n",
+    },
+    MAX_VIEWED,
+  ],
+  bought: ["s", MAX_IDS],
+  sale: { viewed: "n", viewedOnSale: "n", bought: "n", boughtOnSale: "n" },
+  surveys: { "*": { shown: "n", count: "n", "answered?": "n", "dismissed?": "n", "answers?": { "*": "a" } } },
+  channel: { "preferred?": "s", "explicit?": "b", picks: N },
+  stated: ["s", MAX_STATED],
+  removed: ["s", MAX_IDS],
+  notInterested: { products: ["s", MAX_IDS], categories: ["s", MAX_STATED] },
+  personalization: "b",
+  interruptions: ["n", MAX_TIMES],
+};
+
+function ok(x: unknown, shape: Shape): boolean {
+  if (shape == "n") return Number.isFinite(x);
+  if (shape == "s") return typeof x == "string" && x.length <= 2048;
+  if (shape == "b") return typeof x == "boolean";
+  if (shape == "a") return ok(x, "n") || ok(x, "s") || ok(x, ["s", 50]);
+  if (typeof shape != "object") return x === shape;
+  if (shape instanceof RegExp) return typeof x == "string" && shape.test(x);
+  if (Array.isArray(shape)) return Array.isArray(x) && x.length <= shape[1] && x.every((y) => ok(y, shape[0]));
+  if (!x || typeof x != "object" || Array.isArray(x)) return false;
+  const o = x as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const all = shape["*"];
+  if (keys.some(isBadKey)) return false;
+  if (all) return keys.length <= 100 && keys.every((k) => ok(o[k], all));
+  return (
+    keys.every((k) => Object.hasOwn(shape, k) || Object.hasOwn(shape, k + "?")) &&
+    Object.entries(shape).every(([k, s]) => (k.endsWith("?") ? o[k.slice(0, -1)] === undefined || ok(o[k.slice(0, -1)], s) : ok(o[k], s)))
+  );
+}
+
+/**
+ * Returns a stored value as a `Profile` when it has the full shape (every field's type, bounded
+ * lists and records, no `__proto__`/`constructor`/`prototype` keys anywhere), else undefined.
+ * @example const profile = validateProfile(await get("profile")) ?? createProfile(now, id)
+ */
+export function validateProfile(x: unknown): Profile | undefined {
+  return ok(x, PROFILE) ? (x as Profile) : undefined;
+}
+
+/**
+ * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order and
+ * pop-up times, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
+ * Counters (orders, sessions, revenue) stay: they hold no dated fact.
+ * @example profile = pruneProfile(profile, Date.now(), 180)
+ */
+export function pruneProfile(p: Profile, now: number, retentionDays: number, halfLifeDays = 14): Profile {
+  const cut = now - retentionDays * DAY;
+  const keep = <T>(r: Record<string, T>, f: (v: T) => boolean) => Object.fromEntries(Object.entries(r).filter(([, v]) => f(v)));
+  const aff = (r: Record<string, Decayed>) => keep(r, (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
+  const a = p.affinity;
+  return {
+    ...p,
+    affinity: { category: aff(a.category), brand: aff(a.brand), tag: aff(a.tag), price: aff(a.price) },
+    viewed: p.viewed.filter((v) => v.t >= cut),
+    surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut),
+    orders: { ...p.orders, times: p.orders.times.filter((t) => t >= cut) },
+    interruptions: p.interruptions.filter((t) => t >= cut),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Audience, Profile, Rule } from "../types";
+import { DAY } from "../profile/limits";
+import { isBadKey } from "../profile/own";
+import { matchUrl } from "./match-url";
+
+/** What a rule is evaluated against. */
+export interface RuleContext {
+  profile: Profile;
+  segments: string[];
+  /** The page URL or path. */
+  url: string;
+  now: number;
+}
+
+type Op = (v: unknown, w: unknown) => boolean;
+const nums = (f: (v: number, w: number) => boolean): Op => (v, w) => typeof v == "number" && typeof w == "number" && f(v, w);
+// Order comparisons need two numbers; `exists` with `value: false` means "is missing".
+const OPS: Record<string, Op> = {
+  eq: (v, w) => v === w,
+  ne: (v, w) => v !== w,
+  gt: nums((v, w) => v > w),
+  gte: nums((v, w) => v >= w),
+  lt: nums((v, w) => v < w),
+  lte: nums((v, w) => v <= w),
+  in: (v, w) => Array.isArray(w) && w.includes(v),
+  contains: (v, w) => (Array.isArray(v) ? v.includes(w) : typeof v == "string" && typeof w == "string" && v.includes(w)),
+  exists: (v, w) => (v != null) == (w !== false),
+};
+
+// Why a rule is invalid, or "" when it is valid. Nesting is capped so a hostile config cannot
+// exhaust the stack.
+function check(r: unknown, depth = 0): string {
+  if (!r || typeof r != "object" || depth > 8) return "a rule must be an object, nested at most 8 deep";
+  const o = r as Record<string, unknown>;
+  const keys = Object.keys(o).sort().join();
+  const list = o.all ?? o.any;
+  if (keys == "all" || keys == "any") return Array.isArray(list) && list.length ? list.map((x) => check(x, depth + 1)).find(Boolean) ?? "" : `${keys} needs a non-empty array of rules`;
+  if (keys == "not") return check(o.not, depth + 1);
+  if (keys == "segment" || keys == "url") return typeof o[keys] == "string" && o[keys] ? "" : `${keys} needs a non-empty string`;
+  if (keys != "field,op" && keys != "field,op,value") return `unknown rule keys ${keys}`;
+  if (typeof o.field != "string" || !/^\w+(\.\w+)*$/.test(o.field) || o.field.split(".").some(isBadKey)) return `field must be a dot path of profile fields, got ${String(o.field)}`;
+  if (typeof o.op != "string" || !Object.hasOwn(OPS, o.op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
+  return o.op == "exists" || "value" in o ? "" : `op ${String(o.op)} needs a value`;
+}
+
+/**
+ * Checks the shop's rule audiences; each invalid one is reported with its index, id and why, and
+ * left out.
+ * @example parseAudiences([{ id: "vip", rule: { field: "orders.count", op: "gte", value: 5 } }]).audiences
+ */
+export function parseAudiences(raw: unknown): { audiences: Audience[]; problems: string[] } {
+  const audiences: Audience[] = [];
+  const problems: string[] = [];
+  if (!Array.isArray(raw)) return { audiences, problems: ["audiences: expected an array"] };
+  raw.forEach((a: unknown, i) => {
+    const { id, rule } = (a ?? {}) as Partial<Audience>;
+    const why = typeof id != "string" || !id ? "needs an id" : audiences.some((b) => b.id == id) ? "repeats an id" : check(rule);
+    if (why) problems.push(`audiences[${i}]${typeof id == "string" ? ` "${id}"` : ""}: ${why}`);
+    else audiences.push(a as Audience);
+  });
+  return { audiences, problems };
+}
+
+// A profile field by dot path (own properties only), or a derived field.
+function read(path: string, c: RuleContext): unknown {
+  const p = c.profile;
+  const last = p.orders.times[p.orders.times.length - 1];
+  if (path == "daysSinceFirstSeen") return (c.now - p.firstSeen) / DAY;
+  if (path == "daysSinceLastOrder") return last == null ? undefined : (c.now - last) / DAY;
+  let v: unknown = p;
+  for (const k of path.split(".")) v = v && typeof v == "object" && !isBadKey(k) && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * True when the visitor matches `rule`: `all`/`any`/`not` nest; a field rule compares a profile
+ * field (dot path such as `orders.count`, or `daysSinceFirstSeen`/`daysSinceLastOrder`); `segment`
+ * tests membership; `url` matches the page path (`*` wildcard).
+ * @example matchRule({ any: [{ segment: "loyal" }, { url: "/sale/*" }] }, ctx)
+ */
+export function matchRule(rule: Rule, ctx: RuleContext): boolean {
+  if ("all" in rule) return rule.all.every((r) => matchRule(r, ctx));
+  if ("any" in rule) return rule.any.some((r) => matchRule(r, ctx));
+  if ("not" in rule) return !matchRule(rule.not, ctx);
+  if ("segment" in rule) return ctx.segments.includes(rule.segment);
+  if ("url" in rule) return matchUrl(rule.url, ctx.url);
+  return OPS[rule.op]!(read(rule.field, ctx), rule.value);
+}
+
+/**
+ * The ids of the audiences the visitor is in, in config order.
+ * @example getAudienceIds(audiences, { profile, segments, url: location.pathname, now: Date.now() })
+ */
+export function getAudienceIds(audiences: Audience[], ctx: RuleContext): string[] {
+  return audiences.filter((a) => matchRule(a.rule, ctx)).map((a) => a.id);
+}
