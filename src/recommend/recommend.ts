@@ -1,0 +1,224 @@
+import type { Decayed, HoldoutGroup, Product, Profile, Recommendation, RecommendOptions, Strategy } from "../types";
+import { attempt } from "../log";
+import { score } from "../profile/score";
+import { isRemoved } from "../profile/is-removed";
+import { getIndex, prefixes } from "./catalog-index";
+import { createReasons } from "./reasons";
+
+/** Time, settings and extra data a ranking needs; everything else comes from its arguments. */
+export interface RecommendContext {
+  now: number;
+  /** Half-life of interest scores, days. Default 14. */
+  halfLifeDays?: number;
+  /** Most items from one leaf category in a list. Default 2. */
+  maxPerCategory?: number;
+  /** Leave out-of-stock products out. Default true. */
+  excludeOutOfStock?: boolean;
+  locale?: string;
+  /** Reason template overrides: `{ "reason.popular": "Loved by everyone" }`. */
+  strings?: Record<string, string>;
+  /** `control` gets the non-personal popular list whatever the strategy. */
+  group?: HoldoutGroup;
+  /** Extra co-occurrence lists by product id (from `buildRelated`), for `bought-together`. */
+  related?: Record<string, string[]>;
+}
+
+type Candidate = [p: Product, k: string[], s: number, why: () => string[]];
+type Kind = "category" | "brand" | "tag" | "price";
+
+const low = (s: unknown) => String(s).toLowerCase();
+
+/**
+ * Ranks `catalog` for the visitor: pure, synchronous, never throws (a failure gives `[]`).
+ * The requested strategy fills the list first, then the popular items of the context's (or the
+ * visitor's favourite) category, then the shop's popular items; with nothing to show, `[]`.
+ * @example recommend(products, profile, { strategy: "for-you", limit: 4 }, { now: Date.now() })
+ */
+export function recommend(catalog: Product[], profile: Profile, options: RecommendOptions, ctx: RecommendContext): Recommendation[] {
+  return attempt("recommend", () => rank(catalog, profile, options, ctx), []);
+}
+
+function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: RecommendContext): Recommendation[] {
+  const ix = getIndex(catalog);
+  const limit = (o.limit ?? 4) || 0;
+  const cap = Math.max(1, c.maxPerCategory ?? 2);
+  const say = createReasons(c.locale, c.strings);
+  const now = c.now;
+  const hl = c.halfLifeDays ?? 14;
+  const want = o.strategy ?? "for-you";
+  const viewed = profile.viewed;
+  const seedId = o.context ?? viewed[0]?.id;
+  const seedAt = seedId == null ? undefined : ix._at.get(seedId);
+  const seed: Partial<Product> | undefined = seedAt == null ? viewed.find((v) => v.id == seedId) : catalog[seedAt];
+  const seedPre = prefixes(seed?.category);
+  const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products]);
+  if (seedId != null && (o.context != null || want == "similar" || want == "bought-together")) no.add(seedId);
+  const blocked = new Set(profile.notInterested.categories.map((k) => prefixes(k.split(" > ")).pop()));
+  const bad = (p: Product, k: string[]) =>
+    no.has(p.id) || (c.excludeOutOfStock !== false && p.availability == "out_of_stock") || k.some((x) => blocked.has(x));
+
+  const pre = (i: number) => ix._paths[ix._path[i]!]!;
+  const out: Recommendation[] = [];
+  const per = new Map<string, number>();
+  const put = (p: Product, k: string[], why: string[], strategy: Strategy) => {
+    const leaf = k[k.length - 1];
+    const used = leaf == null ? 0 : (per.get(leaf) ?? 0);
+    if (out.length >= limit || used >= cap || out.some((r) => r.id == p.id) || bad(p, k)) return;
+    if (leaf != null) per.set(leaf, used + 1);
+    out.push({ ...p, reasons: why, strategy });
+  };
+  const pickAll = (l: Candidate[], strategy: Strategy) => {
+    for (const [p, k, , why] of l.sort((a, b) => b[2] - a[2])) if (out.length < limit) put(p, k, why(), strategy);
+  };
+  // The best items per leaf category only: an exact top-k under the diversity cap, no full sort.
+  const scan = (f: (i: number) => number, why: (i: number) => string[], strategy: Strategy) => {
+    const buckets: [number, number][][] = [];
+    for (let i = 0; i < ix._n; i++) {
+      const s = f(i);
+      if (!(s > 0)) continue;
+      const j = ix._path[i]!;
+      const b = (buckets[j] ??= []);
+      const full = b.length >= (ix._paths[j]!.length ? cap : limit);
+      let w = 0;
+      for (let m = 1; m < b.length; m++) if (b[m]![1] < b[w]![1]) w = m;
+      if ((full && b[w]![1] >= s) || bad(catalog[i]!, ix._paths[j]!)) continue;
+      if (full) b[w] = [i, s];
+      else b.push([i, s]);
+    }
+    pickAll(buckets.flat().map(([i, s]) => [catalog[i]!, pre(i), s, () => why(i)]), strategy);
+  };
+  const popular = (within?: string) => {
+    for (const i of ix._order) {
+      if (out.length >= limit) return;
+      const p = catalog[i]!;
+      const k = pre(i);
+      const d = within ? k.indexOf(within) : -1;
+      if (!within || d >= 0) put(p, k, [d >= 0 ? say("popularIn", p.category![d]) : say("popular")], "trending");
+    }
+  };
+
+  if (c.group == "control" || !profile.personalization || want == "trending") {
+    popular();
+    return out;
+  }
+
+  // Affinities read as 0–1 per kind; stated interests rank above anything inferred.
+  const weights = (kind: Kind) => {
+    const m = new Map<string, number>();
+    let max = 0;
+    for (const [key, d] of Object.entries(profile.affinity[kind] as Record<string, Decayed>)) {
+      const v = score(d, now, hl);
+      if (!isRemoved(profile.removed, kind, key)) m.set(low(key), v), (max = Math.max(max, v));
+    }
+    for (const [key, v] of m) m.set(key, v / max);
+    for (const s of profile.stated) if (s.startsWith(kind + ":")) m.set(low(s.slice(kind.length + 1)), 6);
+    return m;
+  };
+  // Per-word and per-path scores once per call, so the pass over the catalog reads arrays.
+  const perWord = (kind: Kind) => {
+    const a = new Float64Array(ix._word.size);
+    for (const [k, v] of weights(kind)) a[ix._word.get(k) ?? 0] = v;
+    a[0] = 0;
+    return a;
+  };
+  const cw = weights("category");
+  const pc = ix._paths.map((k) => k.reduce((t, x) => t + (cw.get(x) ?? 0), 0));
+  const bw = perWord("brand");
+  const tw = perWord("tag");
+  const pw = perWord("price");
+  const tagOf = (i: number) => ix._tags[i]!.reduce((t, x) => t + tw[x]!, 0) / 2;
+  const brandOf = (i: number) => 1.5 * bw[ix._brand[i]!]!;
+
+  let within: string | undefined = seedPre[seedPre.length - 1];
+  if (want == "for-you") {
+    if (!o.context) {
+      let best = 0;
+      for (const [key, v] of cw) if (v > best && !blocked.has(key)) (best = v), (within = key);
+    }
+    scan(
+      (i) => {
+        const s = pc[ix._path[i]!]! + brandOf(i) + tagOf(i);
+        return s && s + 0.7 * pw[ix._band[i]!]! + 0.3 * ix._pop[i]!;
+      },
+      (i) => {
+        const p = catalog[i]!;
+        const k = pre(i);
+        let d = k.length;
+        while (d-- && !cw.get(k[d]!));
+        // Only facts the profile holds: the deepest liked category, a liked brand, a liked tag.
+        return [p.category?.[d], bw[ix._brand[i]!] ? p.brand : "", p.tags?.[ix._tags[i]!.findIndex((x) => tw[x])]]
+          .filter((name): name is string => !!name)
+          .slice(0, 2)
+          .map((name) => say("like", name));
+      },
+      want,
+    );
+  } else if (want == "similar") {
+    if (seed) {
+      const brand = ix._word.get(low(seed.brand ?? "")) ?? 0;
+      const tags = new Set((seed.tags ?? []).map((t) => ix._word.get(low(t))));
+      const price = seed.price;
+      const depth = ix._paths.map((k) => {
+        let d = 0;
+        while (d < k.length && k[d] === seedPre[d]) d++;
+        return (2 * d) / (seedPre.length || 1);
+      });
+      scan(
+        (i) => {
+          const q = catalog[i]!.price;
+          const s = depth[ix._path[i]!]! + +(!!brand && ix._brand[i] == brand) + ix._tags[i]!.filter((t) => tags.has(t)).length / (tags.size || 1);
+          return s && s + (price && q ? 0.5 * (1 - Math.abs(q - price) / Math.max(q, price)) : 0) + 0.2 * ix._pop[i]!;
+        },
+        () => [say("similar", seed.title)],
+        want,
+      );
+    }
+  } else if (want == "bought-together") {
+    const l = new Map<string, [number, string]>();
+    const add = (ids: string[] | undefined, base: number, why: string) =>
+      ids?.forEach((id, j) => {
+        const v = l.get(id);
+        l.set(id, [(v?.[0] ?? 0) + base - j / 1e3, v?.[1] ?? why]);
+      });
+    if (seed) {
+      const title = seed.title ?? "";
+      add(seed.related, 3, say("boughtWith", title));
+      add(seedId != null && Object.hasOwn(c.related ?? {}, seedId) ? c.related![seedId] : undefined, 2, say("boughtWith", title));
+      const session = viewed.find((v) => v.id == seedId)?.session;
+      add(
+        viewed.filter((v) => v.session == session).map((v) => v.id),
+        1,
+        say("viewed", title),
+      );
+    }
+    pickAll(
+      [...l].flatMap(([id, [s, why]]): Candidate[] => {
+        const i = ix._at.get(id);
+        return i == null ? [] : [[catalog[i]!, pre(i), s, () => [why]]];
+      }),
+      want,
+    );
+  } else {
+    pickAll(
+      viewed.flatMap((v, n): Candidate[] => {
+        const i = ix._at.get(v.id);
+        const p = i == null ? undefined : catalog[i];
+        const k = i == null ? prefixes(v.category) : pre(i);
+        if (want == "recently-viewed") {
+          const { t, session, views, seconds, ...seen } = v;
+          const q = p ?? (v.title && v.url ? ({ ...seen, title: v.title, url: v.url } as Product) : undefined);
+          return q ? [[q, k, -n, () => [say("recent")]]] : [];
+        }
+        if (!p) return [];
+        if (want == "back-in-stock") return v.availability == "out_of_stock" && p.availability == "in_stock" ? [[p, k, -n, () => [say("backInStock")]]] : [];
+        const drop = v.price && p.price != null && (!v.currency || !p.currency || v.currency == p.currency) ? 1 - p.price / v.price : 0;
+        return drop >= 0.01 ? [[p, k, drop, () => [say("priceDrop", drop)]]] : [];
+      }),
+      want,
+    );
+    return out;
+  }
+  if (within) popular(within);
+  popular();
+  return out;
+}
