@@ -1,0 +1,150 @@
+import type { EcommerceProps, EventItem } from "../types";
+import { parsePrice } from "../catalog/price";
+import { attempt } from "../log";
+import { compact } from "./compact";
+
+/** The ecommerce events read from the dataLayer. */
+export type DataLayerEventName =
+  | "view_item_list"
+  | "select_item"
+  | "view_item"
+  | "add_to_cart"
+  | "remove_from_cart"
+  | "view_cart"
+  | "begin_checkout"
+  | "purchase";
+
+/** Ecommerce properties; `transactionId` only on `purchase`. */
+export type DataLayerProps = EcommerceProps & { transactionId?: string };
+
+/** One dataLayer entry, understood. */
+export interface DataLayerEvent {
+  name: DataLayerEventName;
+  props: DataLayerProps;
+}
+
+type Bag = Record<string, unknown>;
+
+const GA4 = "view_item_list select_item view_item add_to_cart remove_from_cart view_cart begin_checkout purchase".split(" ");
+// Universal Analytics enhanced ecommerce actions, most specific first, and their GA4 names.
+const UA: Record<string, DataLayerEventName> = {
+  detail: "view_item",
+  add: "add_to_cart",
+  remove: "remove_from_cart",
+  checkout: "begin_checkout",
+  purchase: "purchase",
+  click: "select_item",
+  impressions: "view_item_list",
+};
+
+const bag = (v: unknown) => (v && typeof v == "object" ? (v as Bag) : undefined);
+const text = (v: unknown) => (typeof v == "number" ? String(v) : (typeof v == "string" && v.trim()) || undefined);
+const upper = (v: unknown) => text(v)?.toUpperCase();
+
+// GA4 names its item keys `item_id`, `item_name`...; Universal Analytics `id`, `name`...
+function toItem(o: Bag, ua: boolean, currency: string | undefined): EventItem | undefined {
+  const get = (key: string) => text(o[ua ? key : "item_" + key]);
+  const id = get("id");
+  const price = parsePrice(o.price);
+  const discount = parsePrice(o.discount);
+  const category = (ua ? get("category")?.split("/") ?? [] : ["", 2, 3, 4, 5].map((n) => get("category" + n))).map((c) => c?.trim()).filter((c): c is string => !!c);
+  return id
+    ? compact<EventItem>({
+        id,
+        title: get("name"),
+        brand: get("brand"),
+        price,
+        compareAtPrice: price !== undefined && discount ? price + discount : undefined,
+        currency: upper(o.currency) ?? currency,
+        category: category.length ? category : undefined,
+        quantity: parsePrice(o.quantity),
+      })
+    : undefined;
+}
+
+/**
+ * Turns one dataLayer entry into a Shopkeeper ecommerce event, or `null` when it is none. Reads
+ * GA4 objects (`{ event, ecommerce: { currency, value, items } }`), the `arguments` object that
+ * `gtag("event", name, params)` pushes, and Universal Analytics enhanced ecommerce
+ * (`ecommerce.detail|add|remove|checkout|purchase|click` with `actionField` and `products`,
+ * `ecommerce.impressions`). GA4 `discount` is kept as `compareAtPrice = price + discount`;
+ * `item_variant` has no field in Shopkeeper's product and is left out.
+ * @example parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "42" }] } })
+ */
+export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
+  const e = bag(entry);
+  const ec = bag(e?.ecommerce);
+  let params = bag(e?.[2]);
+  let name = e?.[0] == "event" && params ? e[1] : ec?.items ? e?.event : undefined;
+  let items = (params ??= ec)?.items;
+  let currency = upper(params?.currency);
+  let ua = false;
+  if (!name && ec)
+    for (const key in UA) {
+      const action = bag(ec[key]);
+      if (!action) continue;
+      name = UA[key];
+      ua = true;
+      params = bag(action.actionField);
+      items = Array.isArray(action) ? action : action.products;
+      currency = upper(ec.currencyCode);
+      break;
+    }
+  if (typeof name != "string" || !GA4.includes(name)) return null;
+  const list = Array.isArray(items) ? items : [];
+  return {
+    name: name as DataLayerEventName,
+    props: {
+      ...compact<Omit<DataLayerProps, "items">>({
+        currency,
+        value: parsePrice(params?.value ?? params?.revenue),
+        listName: text(params?.item_list_name ?? params?.list ?? bag(list[0])?.[ua ? "list" : "item_list_name"]),
+        transactionId: name == "purchase" ? text(params?.transaction_id ?? params?.id) : undefined,
+      }),
+      items: list.map((o) => bag(o) && toItem(bag(o)!, ua, currency)).filter((i): i is EventItem => !!i),
+    },
+  };
+}
+
+/**
+ * Calls `onEntry` for every ecommerce event in `window[key]` (default `dataLayer`): the entries
+ * pushed before it started, then each new push, and returns the stop function. It wraps the
+ * array's own `push`, calling the previous one first, so Google Tag Manager's wrapper works
+ * whether it was installed before or after. It never assigns `window.dataLayer`: when the array
+ * is missing, replaced by the host, or not an array, it waits and checks again each second.
+ * No entry is processed twice.
+ * @example const stop = watchDataLayer(window, (name, props) => console.log(name, props.items));
+ */
+export function watchDataLayer(win: Window, onEntry: (name: DataLayerEventName, props: DataLayerProps) => void, key = "dataLayer"): () => void {
+  const seen = new WeakSet<object>();
+  let current: unknown;
+  let on = true;
+  const take = (entry: unknown) => {
+    if (!on || !entry || typeof entry != "object" || seen.has(entry)) return;
+    seen.add(entry);
+    attempt("datalayer", () => {
+      const event = parseDataLayerEntry(entry);
+      if (event) onEntry(event.name, event.props);
+    }, undefined);
+  };
+  const check = () =>
+    attempt("datalayer-watch", () => {
+      const list = (win as unknown as Bag)[key];
+      if (!on || !Array.isArray(list) || list === current) return;
+      current = list;
+      list.forEach(take);
+      const previous = list.push;
+      // A frozen array throws here: its entries were read, later ones cannot come.
+      list.push = function (this: unknown[], ...entries: unknown[]) {
+        const length = previous.apply(this, entries);
+        entries.forEach(take);
+        return length;
+      };
+    }, undefined);
+  check();
+  const timer = setInterval(check, 1000);
+  return () => {
+    on = false;
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Adds one listener for several event types and returns the function that removes them all.
+ * Every listener the tracker adds goes through here, so `stop()` can undo each of them.
+ * @example const off = listen(window, "focus blur", onChange); off();
+ */
+export function listen(target: EventTarget, types: string, fn: (event: Event) => void, options?: AddEventListenerOptions): () => void {
+  const list = types.split(" ");
+  for (const type of list) target.addEventListener(type, fn, options);
+  return () => {
+    for (const type of list) target.removeEventListener(type, fn, options);
+  };
+}
+
+/** Options for activity listeners: capture sees events the page stops, passive never delays scrolling. */
+export const ACTIVITY: AddEventListenerOptions = { capture: true, passive: true };

@@ -1,0 +1,52 @@
+import type { EventMap } from "../types";
+import { attempt } from "../log";
+import { getPageType } from "./page-type";
+import { onHistoryChange } from "./history";
+import { listen } from "./listen";
+import { compact } from "./compact";
+
+/** The page's identity: its path, plus the hash when it is a route (`#/cart`, `#!/cart`) rather than an anchor. */
+const keyOf = (url: URL) => url.pathname + (/^#!?\//.test(url.hash) ? url.hash : "");
+
+/**
+ * Calls `onView` for the first view and for every later one, and returns the stop function.
+ * A view is the load, a `pushState`/`replaceState` or `popstate` that changes the path, a
+ * `hashchange` to another hash route, and a back/forward-cache restore. A prerendered page
+ * counts only once the visitor activates it. The record keeps the path without its query
+ * string (`utm_*` parameters go to `utm`), the title, the referrer's host when it is another
+ * site (first view only), and the page type as the URL tells it.
+ * @example const stop = watchPageViews(window, (view) => console.log(view.path, view.pageType));
+ */
+export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]) => void): () => void {
+  const doc = win.document as Document & { prerendering?: boolean };
+  let last: string | undefined;
+  const view = (restored?: unknown) =>
+    attempt("page-view", () => {
+      const url = new URL(win.location.href);
+      const key = keyOf(url);
+      if (doc.prerendering || (key == last && !restored)) return;
+      const utm: Record<string, string> = {};
+      url.searchParams.forEach((value, name) => name.startsWith("utm_") && (utm[name] = value));
+      // Only a first view has a referrer of its own; later views were referred by this site.
+      const from = last === undefined && doc.referrer ? new URL(doc.referrer).host : url.host;
+      last = key;
+      onView(
+        compact<EventMap["page_view"]>({
+          path: key,
+          title: doc.title || undefined,
+          referrer: from != url.host ? from : undefined,
+          pageType: getPageType(url, false, false),
+          utm: Object.keys(utm).length ? utm : undefined,
+        }),
+      );
+    }, undefined);
+  const stops = [
+    onHistoryChange(win, () => view()),
+    listen(win, "popstate hashchange", () => view()),
+    listen(win, "pageshow", (e) => (e as PageTransitionEvent).persisted && view(1)),
+    // https://wicg.github.io/nav-speculation/prerendering.html#document-prerendering
+    listen(doc, "prerenderingchange", () => view()),
+  ];
+  view();
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,113 @@
+import type { EcommerceProps, EventMap, EventName, Product } from "../types";
+import { extractPage } from "./extract/index";
+import { attempt } from "../log";
+import { createDwell } from "./dwell";
+import { getPageType } from "./page-type";
+import { watchPageViews } from "./page-views";
+import { watchDataLayer } from "./datalayer";
+import { listen } from "./listen";
+import { compact } from "./compact";
+
+/** Options of `startTracker`. */
+export interface TrackerOptions {
+  /** Idle window of engaged time, ms. */
+  idleTimeout: number;
+  emit: <N extends EventName>(name: N, props: EventMap[N]) => void;
+  /** Reads the page's products; the markup extractor by default. */
+  extract?: typeof extractPage;
+}
+
+/** A running tracker. */
+export interface Tracker {
+  /** Removes every listener and timer the tracker added. */
+  stop(): void;
+  /** The main products of the current page. */
+  pageProducts(): Product[];
+  /** Emits the engaged time gathered on this page so far, in whole seconds. */
+  flush(): void;
+}
+
+/**
+ * Starts automatic tracking once the document is parsed: `page_view` for every view (SPA
+ * navigations included), `view_item` and `view_item_list` for the products the page shows,
+ * `dwell` with engaged seconds when the page is hidden or left, and the ecommerce events the
+ * page pushes to its `dataLayer`. A product seen in the markup and again in a dataLayer
+ * `view_item` is emitted once per page view.
+ * @example const tracker = startTracker(window, { idleTimeout: 30_000, emit: (name, props) => console.log(name, props) });
+ */
+export function startTracker(win: Window, options: TrackerOptions): Tracker {
+  const { emit, extract = extractPage } = options;
+  const doc = win.document;
+  const dwell = createDwell(win, { idleTimeout: options.idleTimeout });
+  let path: string | undefined;
+  let productId: string | undefined;
+  let products: Product[] = [];
+  // Ids (and SKUs) already sent as `view_item` during this page view.
+  let viewed = new Set<string>();
+  let carry = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const stops: (() => void)[] = [];
+
+  const flush = () => {
+    carry += dwell.take();
+    // Whole seconds go out; the rest waits for the next flush of the same page.
+    const seconds = Math.round(carry / 1000);
+    if (path === undefined || seconds < 1) return;
+    carry -= seconds * 1000;
+    emit("dwell", compact({ path, seconds, productId }));
+  };
+
+  const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
+    const items = name == "view_item" ? props.items.filter((p) => !viewed.has(p.id) && !viewed.has(p.sku ?? p.id)) : props.items;
+    if (name == "view_item") for (const p of items) viewed.add(p.id).add(p.sku ?? p.id);
+    if (items.length) emit(name, { ...props, items });
+  };
+
+  const read = () => {
+    const found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
+    products = found.products;
+    productId = products.length == 1 ? products[0]!.id : undefined;
+    return found;
+  };
+
+  const show = (found = read()) => {
+    viewItems("view_item", { items: found.products });
+    viewItems("view_item_list", { items: found.list });
+  };
+
+  const start = () => {
+    stops.push(
+      watchPageViews(win, (view) => {
+        flush();
+        carry = 0;
+        viewed = new Set();
+        clearTimeout(retry);
+        path = view.path;
+        const found = read();
+        view.pageType = getPageType(new URL(win.location.href), found.products.length > 0, found.list.length > 0);
+        emit("page_view", view);
+        show(found);
+        // SPAs often render the new content after changing the URL: look once more a moment later.
+        if (!found.products.length && !found.list.length) retry = setTimeout(show, 1000);
+      }),
+      watchDataLayer(win, (name, props) => (name == "view_item" ? viewItems(name, props) : emit(name, props))),
+      listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && flush()),
+      listen(win, "pagehide", flush),
+      // Shopify themes announce quick views and variant changes with this event.
+      listen(doc, "shopify:product:view", () => viewItems("view_item", { items: read().products })),
+    );
+  };
+
+  if (doc.readyState == "loading") stops.push(listen(doc, "DOMContentLoaded", start, { once: true }));
+  else start();
+
+  return {
+    stop() {
+      clearTimeout(retry);
+      dwell.stop();
+      stops.forEach((stop) => stop());
+    },
+    pageProducts: () => products,
+    flush,
+  };
+}

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { EventMap } from "../../../src/types";
+import { watchPageViews } from "../../../src/track/page-views";
+
+type View = EventMap["page_view"];
+
+let stop = () => {};
+afterEach(() => {
+  stop();
+  delete (document as { prerendering?: boolean }).prerendering;
+  delete (document as { referrer?: string }).referrer;
+});
+beforeEach(() => {
+  history.replaceState(null, "", "/start");
+  document.title = "Start";
+});
+
+/** Moves the location the way a back/forward navigation does: without calling the history API. */
+const navigate = (path: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(location.origin + path);
+
+// happy-dom has no PageTransitionEvent.
+const pageshow = (persisted: boolean) => Object.assign(new Event("pageshow"), { persisted });
+
+function watch() {
+  const views: View[] = [];
+  stop = watchPageViews(window, (view) => views.push(view));
+  return views;
+}
+
+describe("watchPageViews", () => {
+  it("records the first view with its path, title and page type", () => {
+    history.replaceState(null, "", "/products/trail-runner");
+    document.title = "Trail Runner";
+    expect(watch()).toEqual([{ path: "/products/trail-runner", title: "Trail Runner", pageType: "product" }]);
+  });
+
+  it("keeps utm parameters and drops the rest of the query string", () => {
+    history.replaceState(null, "", "/collections/shoes?utm_source=news&utm_campaign=spring&sort=price&email=a%40b.c");
+    const [view] = watch();
+    expect(view!.path).toBe("/collections/shoes");
+    expect(view!.utm).toEqual({ utm_source: "news", utm_campaign: "spring" });
+    expect(JSON.stringify(view)).not.toContain("email");
+  });
+
+  it("gives the first view the referring site's host, and none to its own site", () => {
+    Object.defineProperty(document, "referrer", { configurable: true, value: "https://www.google.com/search?q=boots" });
+    const views = watch();
+    history.pushState(null, "", "/next");
+    expect(views[0]!.referrer).toBe("www.google.com");
+    expect(views[1]).not.toHaveProperty("referrer");
+  });
+
+  it("leaves out a referrer from the same site", () => {
+    Object.defineProperty(document, "referrer", { configurable: true, value: `${location.origin}/home` });
+    expect(watch()[0]).not.toHaveProperty("referrer");
+  });
+
+  it("counts pushState and replaceState only when the path changes", () => {
+    const views = watch();
+    history.pushState(null, "", "/start?sort=price");
+    history.replaceState(null, "", "/start#reviews");
+    history.pushState(null, "", "/cart");
+    history.replaceState(null, "", "/cart?step=2");
+    expect(views.map((v) => v.path)).toEqual(["/start", "/cart"]);
+    expect(views[1]!.pageType).toBe("cart");
+  });
+
+  it("counts a popstate that lands on another path", () => {
+    const views = watch();
+    history.pushState(null, "", "/a");
+    navigate("/start");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    navigate("/start?x=1");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/a", "/start"]);
+  });
+
+  it("counts a hashchange to another hash route, not an in-page anchor", () => {
+    const views = watch();
+    navigate("/start#/cart");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart"]);
+    navigate("/start#!/products/x");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart", "/start#!/products/x"]);
+  });
+
+  it("does not count an in-page anchor", () => {
+    const views = watch();
+    navigate("/start#reviews");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(views).toHaveLength(1);
+  });
+
+  it("counts a back/forward-cache restore as a new view of the same path", () => {
+    const views = watch();
+    window.dispatchEvent(pageshow(false));
+    window.dispatchEvent(pageshow(true));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/start"]);
+  });
+
+  it("waits for a prerendered page to be activated", () => {
+    Object.defineProperty(document, "prerendering", { configurable: true, value: true });
+    const views = watch();
+    expect(views).toHaveLength(0);
+    Object.defineProperty(document, "prerendering", { configurable: true, value: false });
+    document.dispatchEvent(new Event("prerenderingchange"));
+    expect(views.map((v) => v.path)).toEqual(["/start"]);
+  });
+
+  it("stops counting once stopped", () => {
+    const views = watch();
+    stop();
+    history.pushState(null, "", "/later");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    expect(views).toHaveLength(1);
+  });
+});

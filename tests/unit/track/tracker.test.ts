@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EventMap, EventName, Product } from "../../../src/types";
+import { startTracker, type Tracker } from "../../../src/track/tracker";
+
+type Emitted = [EventName, unknown];
+type Page = { products: Product[]; list: Product[] };
+
+let t = 0;
+let tracker: Tracker | undefined;
+let emitted: Emitted[] = [];
+let page: Page = { products: [], list: [] };
+const extract = vi.fn(() => page);
+const host = window as Window & { dataLayer?: unknown[] };
+
+const boot: Product = { id: "boot-1", sku: "SKU-B1", title: "Alpine Boot", url: "https://shop.example/products/alpine-boot", price: 189 };
+const sock: Product = { id: "sock-1", title: "Wool Sock", url: "https://shop.example/products/wool-sock" };
+
+function start() {
+  tracker = startTracker(window, {
+    idleTimeout: 30_000,
+    emit: <N extends EventName>(name: N, props: EventMap[N]) => void emitted.push([name, props]),
+    extract,
+  });
+  return tracker;
+}
+const names = () => emitted.map(([name]) => name);
+const of = <N extends EventName>(name: N) => emitted.filter(([n]) => n == name).map(([, props]) => props as EventMap[N]);
+function setVisible(visible: boolean) {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (visible ? "visible" : "hidden") });
+  document.dispatchEvent(new Event("visibilitychange"));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  t = 0;
+  vi.spyOn(performance, "now").mockImplementation(() => t);
+  vi.spyOn(document, "hasFocus").mockReturnValue(true);
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+  history.replaceState(null, "", "/products/alpine-boot");
+  document.title = "Alpine Boot";
+  emitted = [];
+  page = { products: [boot], list: [sock] };
+  extract.mockClear();
+});
+afterEach(() => {
+  tracker?.stop();
+  vi.useRealTimers();
+  delete host.dataLayer;
+  delete (document as { visibilityState?: string }).visibilityState;
+});
+
+describe("startTracker", () => {
+  it("emits the page view, then the page's product and its list", () => {
+    start();
+    expect(emitted).toEqual([
+      ["page_view", { path: "/products/alpine-boot", title: "Alpine Boot", pageType: "product" }],
+      ["view_item", { items: [boot] }],
+      ["view_item_list", { items: [sock] }],
+    ]);
+    expect(extract).toHaveBeenCalledWith(document, location.href, window);
+    expect(tracker!.pageProducts()).toEqual([boot]);
+  });
+
+  it("types the page from its markup", () => {
+    history.replaceState(null, "", "/lookbook");
+    page = { products: [], list: [sock] };
+    start();
+    expect(of("page_view")[0]!.pageType).toBe("category");
+  });
+
+  it("flushes the previous page's dwell with its product before the next page view", () => {
+    start();
+    t += 12_400;
+    page = { products: [], list: [] };
+    history.pushState(null, "", "/cart");
+    expect(names().slice(3)).toEqual(["dwell", "page_view"]);
+    expect(of("dwell")).toEqual([{ path: "/products/alpine-boot", seconds: 12, productId: "boot-1" }]);
+    expect(of("page_view")[1]!.pageType).toBe("cart");
+  });
+
+  it("names no product in the dwell of a page with several", () => {
+    page = { products: [boot, sock], list: [] };
+    start();
+    t += 3_000;
+    history.pushState(null, "", "/next");
+    expect(of("dwell")).toEqual([{ path: "/products/alpine-boot", seconds: 3 }]);
+  });
+
+  it("looks for products once more a second after an SPA navigation that found none", () => {
+    start();
+    page = { products: [], list: [] };
+    history.pushState(null, "", "/products/wool-sock");
+    expect(of("view_item")).toHaveLength(1);
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(1_000);
+    expect(of("view_item")[1]).toEqual({ items: [sock] });
+    vi.advanceTimersByTime(5_000);
+    expect(extract).toHaveBeenCalledTimes(3);
+    expect(tracker!.pageProducts()).toEqual([sock]);
+  });
+
+  it("flushes dwell when the page is hidden and carries the part of a second", () => {
+    start();
+    t += 2_700;
+    setVisible(false);
+    setVisible(true);
+    t += 1_000;
+    setVisible(false);
+    setVisible(true);
+    t += 400;
+    window.dispatchEvent(new Event("pagehide"));
+    expect(of("dwell").map((d) => d.seconds)).toEqual([3, 1]);
+    t += 900;
+    tracker!.flush();
+    expect(of("dwell").map((d) => d.seconds)).toEqual([3, 1, 1]);
+  });
+
+  it("emits nothing on hide when there was no engaged time", () => {
+    start();
+    setVisible(false);
+    expect(of("dwell")).toEqual([]);
+  });
+
+  it("emits dataLayer events, without repeating a product the markup already showed", () => {
+    host.dataLayer = [{ event: "view_item", ecommerce: { items: [{ item_id: "SKU-B1" }] } }];
+    start();
+    host.dataLayer.push({ event: "add_to_cart", ecommerce: { currency: "USD", items: [{ item_id: "boot-1", price: 189 }] } });
+    host.dataLayer.push({ event: "view_item", ecommerce: { currency: "USD", items: [{ item_id: "other-9" }] } });
+    expect(of("view_item")).toEqual([{ items: [boot] }, { currency: "USD", items: [{ id: "other-9", currency: "USD" }] }]);
+    expect(of("add_to_cart")).toEqual([{ currency: "USD", items: [{ id: "boot-1", price: 189, currency: "USD" }] }]);
+  });
+
+  it("lets a product shown again on the next page view be emitted again", () => {
+    start();
+    history.pushState(null, "", "/products/alpine-boot/reviews");
+    expect(of("view_item")).toHaveLength(2);
+  });
+
+  it("re-reads the page on Shopify's product view event", () => {
+    start();
+    page = { products: [boot, sock], list: [] };
+    document.dispatchEvent(new CustomEvent("shopify:product:view"));
+    expect(of("view_item")).toEqual([{ items: [boot] }, { items: [sock] }]);
+  });
+
+  it("keeps tracking when the extractor throws", () => {
+    extract.mockImplementationOnce(() => {
+      throw new Error("broken markup");
+    });
+    start();
+    expect(names()).toEqual(["page_view"]);
+  });
+
+  it("waits for the document to be parsed before the first view", () => {
+    const state = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    start();
+    expect(emitted).toEqual([]);
+    state.mockReturnValue("interactive");
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    expect(names()).toEqual(["page_view", "view_item", "view_item_list"]);
+  });
+
+  it("removes every listener when stopped", () => {
+    host.dataLayer = [];
+    start().stop();
+    t += 5_000;
+    history.pushState(null, "", "/elsewhere");
+    window.dispatchEvent(new Event("pagehide"));
+    setVisible(false);
+    host.dataLayer.push({ event: "add_to_cart", ecommerce: { items: [{ item_id: "x" }] } });
+    document.dispatchEvent(new CustomEvent("shopify:product:view"));
+    vi.advanceTimersByTime(5_000);
+    expect(names()).toEqual(["page_view", "view_item", "view_item_list"]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
