@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Widget } from "../../../src/types";
+import { autoMount } from "../../../widgets/auto-mount";
+import { fakeShopkeeper, flush } from "./fake-shopkeeper";
+
+vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
+
+/** A widget that writes its options into the slot and counts mounts and teardowns. */
+function probe() {
+  const log: string[] = [];
+  const widget: Widget<Record<string, unknown>> = (host, _sk, options) => {
+    log.push(`mount ${host.id} ${JSON.stringify(options)}`);
+    return () => log.push(`teardown ${host.id}`);
+  };
+  return { log, widget };
+}
+
+function slot(id: string, name: string, data: Record<string, string> = {}) {
+  const el = document.createElement("div");
+  el.id = id;
+  el.dataset.shopkeeper = name;
+  Object.assign(el.dataset, data);
+  document.body.append(el);
+  return el;
+}
+
+describe("autoMount", () => {
+  let stop = () => undefined as void;
+  afterEach(() => stop());
+
+  it("mounts the slots present at start with their data-* options, once", () => {
+    const { log, widget } = probe();
+    slot("r", "recommendations", { strategy: "similar", limit: "3", title: "More", product: "p1", other: "ignored" });
+    slot("u", "unknown");
+    slot("c", "constructor");
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget });
+    expect(log).toEqual([`mount r {"limit":3,"strategy":"similar","title":"More","product":"p1"}`]);
+    expect(document.getElementById("r")?.dataset.shopkeeperMounted).toBe("");
+  });
+
+  it("mounts slots added later and unmounts removed ones", async () => {
+    const { log, widget } = probe();
+    stop = autoMount(fakeShopkeeper().sk, { preferences: widget });
+    const el = slot("p", "preferences");
+    await flush();
+    expect(log).toEqual(["mount p {}"]);
+    el.remove();
+    await flush();
+    expect(log).toEqual(["mount p {}", "teardown p"]);
+  });
+
+  it("finds slots nested inside added subtrees", async () => {
+    const { log, widget } = probe();
+    stop = autoMount(fakeShopkeeper().sk, { channels: widget });
+    const wrapper = document.createElement("section");
+    const inner = document.createElement("div");
+    inner.id = "n";
+    inner.dataset.shopkeeper = "channels";
+    wrapper.append(document.createElement("div"), inner);
+    document.body.append(wrapper);
+    await flush();
+    expect(log).toEqual(["mount n {}"]);
+  });
+
+  it("re-renders every slot after a back/forward cache restore", () => {
+    const { log, widget } = probe();
+    slot("a", "recommendations");
+    slot("b", "preferences");
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget, preferences: widget });
+    window.dispatchEvent(Object.assign(new Event("pageshow"), { persisted: false }));
+    expect(log).toHaveLength(2);
+    window.dispatchEvent(Object.assign(new Event("pageshow"), { persisted: true }));
+    expect(log.slice(2)).toEqual(["teardown a", "mount a {}", "teardown b", "mount b {}"]);
+  });
+
+  it("re-renders only recommendation slots after an SPA navigation", () => {
+    const { log, widget } = probe();
+    slot("a", "recommendations");
+    slot("b", "preferences");
+    const fake = fakeShopkeeper();
+    stop = autoMount(fake.sk, { recommendations: widget, preferences: widget });
+    fake.emit("page_view", { path: location.pathname, pageType: "other" });
+    expect(log).toHaveLength(2);
+    history.pushState(null, "", "/next");
+    fake.emit("page_view", { path: "/next", pageType: "other" });
+    expect(log.slice(2)).toEqual(["teardown a", "mount a {}"]);
+  });
+
+  it("keeps going when a widget throws, and stops everything on teardown", async () => {
+    const { log, widget } = probe();
+    slot("x", "recommendations");
+    slot("y", "preferences");
+    const boom: Widget = () => {
+      throw new Error("boom");
+    };
+    const off = autoMount(fakeShopkeeper().sk, { recommendations: boom, preferences: widget });
+    expect(log).toEqual(["mount y {}"]);
+    off();
+    expect(log).toEqual(["mount y {}", "teardown y"]);
+    slot("z", "preferences");
+    await flush();
+    expect(log).toHaveLength(2);
+  });
+});

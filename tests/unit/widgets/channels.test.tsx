@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as entry from "../../../src/index";
+import type { Channel, ShopkeeperConfig } from "../../../src/types";
+import { fakeProduct, fakeShopkeeper, type Fake } from "./fake-shopkeeper";
+import { channels, floatingChannels } from "../../../widgets/channels/index";
+
+vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
+
+const WA: Channel = { type: "whatsapp", value: "+92 300 1234567" };
+const PHONE: Channel = { type: "phone", value: "+92 21 111 222 333" };
+const MAIL: Channel = { type: "email", value: "help@shop.example" };
+
+let teardown: (() => void) | undefined;
+afterEach(() => {
+  teardown?.();
+  teardown = undefined;
+});
+
+function inline(config: ShopkeeperConfig, setup: (f: Fake) => void = () => undefined, segments: string[] = []) {
+  const fake = fakeShopkeeper({ config, segments });
+  setup(fake);
+  const host = document.createElement("div");
+  document.body.append(host);
+  teardown = channels(host, fake.sk, {});
+  return { fake, root: host.shadowRoot! };
+}
+const links = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>("[part=channel-link]")];
+const names = (root: ShadowRoot) => links(root).map((a) => a.textContent);
+
+describe("channel picker", () => {
+  it("renders real links built from each channel", () => {
+    const { root } = inline({ channels: [WA, PHONE, MAIL] });
+    expect(root.querySelector("h2")!.textContent).toBe("Contact us");
+    expect(names(root)).toEqual(["WhatsApp", "Call", "Email"]);
+    expect(links(root).map((a) => a.getAttribute("href"))).toEqual(["https://wa.me/923001234567", "tel:+9221111222333", "mailto:help@shop.example"]);
+    expect(links(root)[0]!.getAttribute("rel")).toBe("noopener");
+  });
+
+  it("prefills a message naming the product in view", () => {
+    const { root } = inline({ channels: [WA, { ...MAIL, message: "About {product}" }] }, (f) => {
+      f.sk.pageProducts = () => [fakeProduct("1", { title: "Trail Runner" })];
+    });
+    expect(links(root)[0]!.getAttribute("href")).toBe("https://wa.me/923001234567?text=Hi%2C%20I%20have%20a%20question%20about%20Trail%20Runner");
+    expect(links(root)[1]!.getAttribute("href")).toBe("mailto:help@shop.example?subject=About%20Trail%20Runner");
+  });
+
+  it("hides an invalid channel with one warning", () => {
+    const bad: Channel = { type: "phone", value: '+1 555"><script>' };
+    const { root } = inline({ channels: [bad, MAIL] });
+    expect(names(root)).toEqual(["Email"]);
+    expect(vi.mocked(entry.warnOnce)).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(entry.warnOnce).mock.calls[0]![1]).toContain("phone");
+  });
+
+  it("tracks the channel the visitor picks", () => {
+    const { fake, root } = inline({ channels: [WA, PHONE] });
+    links(root)[1]!.click();
+    expect(fake.tracked).toEqual([["channel_select", { channel: "phone" }]]);
+  });
+
+  it("remembers a preferred channel and lists it first", () => {
+    const { fake, root } = inline({ channels: [WA, PHONE, MAIL] });
+    const prefer = root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!;
+    expect(prefer.getAttribute("aria-pressed")).toBe("false");
+    prefer.click();
+    expect(fake.tracked).toEqual([["channel_select", { channel: "email", preferred: true }]]);
+    expect(names(root)).toEqual(["Email", "WhatsApp", "Call"]);
+    expect(root.querySelector('[aria-label="Make Email my preferred channel"]')!.getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("orders by the profile's preference, then the segment's order", () => {
+    const { root } = inline(
+      { channels: [WA, PHONE, MAIL, { type: "telegram", value: "shop_help" }], channelOrder: { loyal: ["phone", "telegram"] } },
+      (f) => void (f.profile.channel.preferred = "email"),
+      ["returning", "loyal"],
+    );
+    expect(names(root)).toEqual(["Email", "Call", "Telegram", "WhatsApp"]);
+  });
+
+  it("opens the shop's live chat through a DOM event", () => {
+    const heard = vi.fn();
+    addEventListener("shopkeeper:chat", heard);
+    const { fake, root } = inline({ channels: [{ type: "chat" }] });
+    links(root)[0]!.click();
+    removeEventListener("shopkeeper:chat", heard);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(fake.tracked).toEqual([["channel_select", { channel: "chat" }]]);
+  });
+
+  describe("hours", () => {
+    // Wednesday 2025-01-15, 10:30 in Karachi.
+    const hours = { tz: "Asia/Karachi", days: [1, 2, 3, 4, 5], open: "09:00", close: "18:00" };
+    afterEach(() => vi.useRealTimers());
+
+    it("says it usually replies within an hour while open", () => {
+      vi.useFakeTimers({ now: Date.UTC(2025, 0, 15, 5, 30) });
+      const { root } = inline({ channels: [{ ...WA, hours }] });
+      expect(root.querySelector(".mu")!.textContent).toBe("Usually replies within an hour");
+    });
+
+    it("says when it opens while closed", () => {
+      vi.useFakeTimers({ now: Date.UTC(2025, 0, 15, 14, 0) });
+      const { root } = inline({ channels: [{ ...WA, hours }] });
+      expect(root.querySelector(".mu")!.textContent).toMatch(/^Closed now · opens .*\d/);
+    });
+  });
+
+  it("offers a WhatsApp QR code on desktop", () => {
+    vi.stubGlobal("matchMedia", (q: string) => ({ matches: q === "(pointer:fine)" }));
+    const { root } = inline({ channels: [WA, PHONE] });
+    const toggles = root.querySelectorAll<HTMLButtonElement>("[part=qr-toggle]");
+    expect(toggles.length).toBe(1);
+    expect(toggles[0]!.textContent).toBe("Show QR code");
+    toggles[0]!.click();
+    expect(root.querySelector("[part=qr-toggle]")!.getAttribute("aria-expanded")).toBe("true");
+    expect(root.querySelector("svg[role=img]")!.getAttribute("aria-label")).toBe("Scan with your phone to chat on WhatsApp");
+    vi.unstubAllGlobals();
+  });
+
+  it("speaks Arabic right to left", () => {
+    const { root } = inline({ locale: "ar", channels: [PHONE] });
+    expect(root.querySelector("[part=root]")!.getAttribute("dir")).toBe("rtl");
+    expect(root.querySelector("h2")!.textContent).toBe("تواصل معنا");
+    expect(names(root)).toEqual(["اتصال هاتفي"]);
+  });
+});
+
+describe("floating channel button", () => {
+  it("opens a panel, closes on Escape and gives focus back", () => {
+    const fake = fakeShopkeeper({ config: { channels: [WA, MAIL] } });
+    teardown = floatingChannels(fake.sk);
+    const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    const btn = root.querySelector<HTMLButtonElement>("[part=button]")!;
+    expect(btn.getAttribute("aria-expanded")).toBe("false");
+    expect(root.querySelector("[part=panel]")).toBeNull();
+    btn.click();
+    expect(btn.getAttribute("aria-expanded")).toBe("true");
+    expect(names(root)).toEqual(["WhatsApp", "Email"]);
+    links(root)[1]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(root.querySelector("[part=panel]")).toBeNull();
+    expect(root.activeElement).toBe(btn);
+  });
+
+  it("removes its host on teardown", () => {
+    const fake = fakeShopkeeper({ config: { channels: [WA] } });
+    floatingChannels(fake.sk)();
+    expect(document.getElementById("shopkeeper-channels")).toBeNull();
+  });
+});

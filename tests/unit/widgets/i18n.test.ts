@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createI18n } from "../../../widgets/i18n/index";
+import { cleanText } from "../../../widgets/i18n/text";
+import { fakeShopkeeper } from "./fake-shopkeeper";
+
+const TABLES = { en: { hi: "Hello {name}", only: "English only" }, ur: { hi: "سلام {name}" } };
+const i18n = (config = {}) => createI18n(fakeShopkeeper({ config }).sk, TABLES);
+
+describe("createI18n", () => {
+  afterEach(() => document.documentElement.removeAttribute("lang"));
+
+  it("falls back from a region locale to its language, then English", () => {
+    const i = i18n({ locale: "ur-PK" });
+    expect(i.t("hi", { name: "Ayesha" })).toBe("سلام Ayesha");
+    expect(i.t("only")).toBe("English only");
+    expect(i.dir).toBe("rtl");
+    expect(i.lang).toBe("ur");
+  });
+
+  it("lets config.strings override any key", () => {
+    expect(i18n({ locale: "ur", strings: { ur: { hi: "آداب {name}" } } }).t("hi", { name: "Ali" })).toBe("آداب Ali");
+    expect(i18n({ locale: "fr", strings: { fr: { only: "Seulement" } } }).t("only")).toBe("Seulement");
+  });
+
+  it("returns the key for unknown keys, including Object.prototype names", () => {
+    expect(i18n().t("constructor")).toBe("constructor");
+  });
+
+  it("keeps unknown placeholders", () => {
+    expect(i18n().t("hi")).toBe("Hello {name}");
+  });
+
+  it("uses the document's lang, then navigator.language, and survives a malformed one", () => {
+    document.documentElement.lang = "ar";
+    expect(i18n().dir).toBe("rtl");
+    document.documentElement.lang = "english please";
+    expect(i18n().locale).toBe("en");
+    document.documentElement.removeAttribute("lang");
+    vi.spyOn(navigator, "language", "get").mockReturnValue("de-DE");
+    expect(i18n().locale).toBe("de-DE");
+  });
+
+  it("formats prices in the product's currency and the visitor's locale", () => {
+    expect(i18n({ locale: "en-US" }).money(1234.5, "USD")).toBe("$1,234.50");
+    expect(i18n({ locale: "en-US" }).money(12, "NOPE!")).toBe("12");
+    expect(i18n({ locale: "en-US" }).num(1234)).toBe("1,234");
+  });
+});
+
+describe("cleanText", () => {
+  it("strips bidi overrides, embeddings and isolates", () => {
+    expect(cleanText("\u202Egnp.exe\u202C \u2066x\u2069")).toBe("gnp.exe x");
+  });
+
+  it("turns control characters into spaces and trims", () => {
+    expect(cleanText("\u0000 Red\nShoe \t")).toBe("Red Shoe");
+  });
+
+  it("cuts at max without splitting a surrogate pair", () => {
+    expect(cleanText("ab😀c", 3)).toBe("ab");
+    expect(cleanText("abcdef", 4)).toBe("abcd");
+  });
+});

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { preferences } from "../../../widgets/preferences/preferences";
+import { fakeShopkeeper, flush, type FakeOptions } from "./fake-shopkeeper";
+
+vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
+
+function panel(options: FakeOptions = {}) {
+  const f = fakeShopkeeper(options);
+  const host = document.createElement("div");
+  document.body.append(host);
+  const teardown = preferences(host, f.sk, {});
+  const root = host.shadowRoot!;
+  const button = (name: string) =>
+    [...root.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent) === name) as HTMLButtonElement;
+  const items = (heading: string) => {
+    const h = [...root.querySelectorAll("h3")].find((x) => x.textContent === heading);
+    return [...(h?.nextElementSibling?.querySelectorAll("li") ?? [])].map((li) => li.textContent);
+  };
+  return { ...f, root, button, items, teardown };
+}
+
+const INTERESTS = {
+  stated: ["brand:Khaadi"],
+  affinity: { category: { "Shoes > Running": { s: 3, t: 0 } }, brand: {}, tag: {}, price: {} },
+};
+
+describe("preferences", () => {
+  it("lists the visitor's interests with their kind", () => {
+    const { items, root } = panel({ profile: INTERESTS });
+    expect(root.querySelector("h2")?.textContent).toBe("What this shop remembers about you");
+    expect(items("Your interests")).toEqual(["KhaadiBrand×", "Shoes > RunningCategory×"]);
+  });
+
+  it("re-renders once the stored profile has been read", async () => {
+    let loaded = () => undefined as void;
+    const f = fakeShopkeeper({ ready: new Promise<void>((r) => (loaded = r)) });
+    const host = document.createElement("div");
+    preferences(host, f.sk, {});
+    expect(host.shadowRoot!.textContent).toContain("Nothing yet.");
+    f.profile.stated = ["tag:linen"];
+    loaded();
+    await flush();
+    expect(host.shadowRoot!.textContent).toContain("linen");
+  });
+
+  it("says so when there is nothing yet", () => {
+    expect(panel().root.textContent).toContain("Nothing yet.");
+  });
+
+  it("removes an interest: tracks interest_remove and re-renders without it", () => {
+    const { button, tracked, items, root } = panel({ profile: INTERESTS });
+    button("Remove Shoes > Running").click();
+    expect(tracked).toEqual([["interest_remove", { kind: "category", value: "Shoes > Running" }]]);
+    expect(items("Your interests")).toEqual(["KhaadiBrand×"]);
+    expect(root.querySelector("[role=status]")?.textContent).toBe("Done.");
+  });
+
+  it("adds an interest from the form: tracks interest_add and lists it", () => {
+    const { root, tracked, items } = panel();
+    const form = root.querySelector("form")!;
+    form.querySelector("select")!.value = "tag";
+    const input = form.querySelector("input")!;
+    input.value = "  \u202Eorganic cotton ";
+    form.querySelector("button")!.click();
+    expect(tracked).toEqual([["interest_add", { kind: "tag", value: "organic cotton" }]]);
+    expect(items("Your interests")).toEqual(["organic cottonTopic×"]);
+    expect(input.value).toBe("");
+  });
+
+  it("ignores an empty interest", () => {
+    const { root, tracked } = panel();
+    root.querySelector("form button")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(tracked).toEqual([]);
+  });
+
+  it("describes segments in plain sentences and skips unknown ids", () => {
+    const { items } = panel({ segments: ["loyal", "discount-seeker", "vip-2024"] });
+    expect(items("Your visits")).toEqual(["You shop with us regularly.", "You like a good deal."]);
+  });
+
+  it("describes a shop's own audience when config.strings has a sentence for it", () => {
+    const { items } = panel({ segments: ["vip"], config: { strings: { en: { "s:vip": "You are one of our VIPs." } } } });
+    expect(items("Your visits")).toEqual(["You are one of our VIPs."]);
+  });
+
+  it("speaks Arabic, right to left", () => {
+    const { root, items } = panel({ config: { locale: "ar" }, segments: ["loyal"] });
+    expect(root.querySelector(".w")?.getAttribute("dir")).toBe("rtl");
+    expect(root.querySelector("h2")?.textContent).toBe("ما يتذكره هذا المتجر عنك");
+    expect(items("زياراتك")).toEqual(["تتسوق معنا بانتظام."]);
+  });
+
+  it("lists recently viewed products, linking only vetted URLs", () => {
+    const { root } = panel({
+      profile: {
+        viewed: [
+          { id: "1", title: "Lawn suit", url: "https://shop.example/p/1", t: 0, session: 1, views: 1, seconds: 3 },
+          { id: "2", title: "Kurta", url: "javascript:alert(1)", t: 0, session: 1, views: 1, seconds: 3 },
+        ],
+      },
+    });
+    const h = [...root.querySelectorAll("h3")].find((x) => x.textContent === "Recently viewed")!;
+    const lis = h.nextElementSibling!.querySelectorAll("li");
+    expect(lis[0]!.querySelector("a")?.href).toBe("https://shop.example/p/1");
+    expect(lis[1]!.querySelector("a")).toBeNull();
+    expect(lis[1]!.textContent).toBe("Kurta");
+  });
+
+  it("switches personalisation off and on", () => {
+    const { root, tracked } = panel();
+    const sw = () => root.querySelector<HTMLButtonElement>("[role=switch]")!;
+    expect(sw().textContent).toBe("Personalised suggestions");
+    expect(sw().getAttribute("aria-checked")).toBe("true");
+    sw().click();
+    expect(sw().getAttribute("aria-checked")).toBe("false");
+    sw().click();
+    expect(tracked).toEqual([
+      ["personalization", { enabled: false }],
+      ["personalization", { enabled: true }],
+    ]);
+    expect(sw().getAttribute("aria-checked")).toBe("true");
+  });
+
+  describe("download", () => {
+    beforeEach(() => {
+      URL.createObjectURL = vi.fn(() => "blob:https://shop.example/1");
+      URL.revokeObjectURL = vi.fn();
+    });
+
+    it("saves the export as a JSON file", async () => {
+      const clicked: HTMLAnchorElement[] = [];
+      vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+      const { button, sk } = panel({ profile: INTERESTS });
+      button("Download my data").click();
+      await flush();
+      expect(sk.export).toHaveBeenCalled();
+      expect(clicked[0]?.download).toBe("shopkeeper-data.json");
+      expect(clicked[0]?.href).toBe("blob:https://shop.example/1");
+      const blob = vi.mocked(URL.createObjectURL).mock.calls[0]![0] as Blob;
+      expect(blob.type).toBe("application/json");
+      const json = JSON.parse(await blob.text());
+      expect(json.format).toBe("shopkeeper-export");
+      expect(json.profile.stated).toEqual(["brand:Khaadi"]);
+    });
+  });
+
+  describe("erase", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("asks to confirm, and cancelling keeps everything", () => {
+      const { button, root, sk } = panel({ profile: INTERESTS });
+      button("Erase everything").click();
+      expect(root.querySelector("[role=group]")?.textContent).toContain("Erase all this shop remembers on this device?");
+      button("Cancel").click();
+      expect(root.querySelector("[role=group]")).toBeNull();
+      expect(sk.forget).not.toHaveBeenCalled();
+    });
+
+    it("calls forget after the confirm step and re-renders empty", async () => {
+      const { button, root, sk, items } = panel({ profile: INTERESTS });
+      button("Erase everything").click();
+      const confirm = root.querySelector<HTMLButtonElement>("[role=group] button")!;
+      expect(root.activeElement).toBe(confirm);
+      confirm.click();
+      await flush();
+      expect(sk.forget).toHaveBeenCalledTimes(1);
+      expect(items("Your interests")).toEqual([]);
+      expect(root.textContent).toContain("Nothing yet.");
+      expect(root.querySelector("[role=group]")).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { recommendations, type ObserverFactory } from "../../../widgets/recommendations/recommendations";
+import { fakeProduct, fakeShopkeeper, flush, type FakeOptions } from "./fake-shopkeeper";
+
+vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
+
+/** An IntersectionObserver the test drives by hand. */
+function manualObserver() {
+  let fire: IntersectionObserverCallback = () => undefined;
+  const observed = new Set<Element>();
+  const factory: ObserverFactory = (cb) => {
+    fire = cb;
+    return { observe: (el) => void observed.add(el), unobserve: (el) => void observed.delete(el), disconnect: () => observed.clear() };
+  };
+  const show = (el: Element, ratio: number) =>
+    fire([{ target: el, isIntersecting: ratio > 0, intersectionRatio: ratio } as IntersectionObserverEntry], {} as IntersectionObserver);
+  return { factory, observed, show };
+}
+
+async function shelf(fake: FakeOptions = {}, options = {}) {
+  const f = fakeShopkeeper({ products: [fakeProduct("a"), fakeProduct("b"), fakeProduct("c")], ...fake });
+  const host = document.createElement("div");
+  document.body.append(host);
+  const io = manualObserver();
+  const teardown = recommendations(host, f.sk, { observe: io.factory, ...options });
+  await flush();
+  const root = host.shadowRoot!;
+  const cards = () => [...root.querySelectorAll<HTMLElement>("[part=card]")];
+  return { ...f, host, root, cards, io, teardown };
+}
+
+describe("recommendations", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("shows placeholders that reserve the shelf while loading", async () => {
+    const { root, host } = await shelf({ pending: true }, { limit: 3 });
+    const list = root.querySelector("ul")!;
+    expect(list.getAttribute("aria-busy")).toBe("true");
+    expect(list.querySelectorAll("li[aria-hidden=true]")).toHaveLength(3);
+    expect(host.hidden).toBe(false);
+  });
+
+  it("renders one linked card per product with title, heading and reason", async () => {
+    const { root, cards, sk } = await shelf({}, { strategy: "similar", product: "z", limit: 2, title: "You may also like" });
+    expect(sk.recommend).toHaveBeenCalledWith({ limit: 2, strategy: "similar", context: "z" });
+    expect(root.querySelector("h2")?.textContent).toBe("You may also like");
+    expect(cards()).toHaveLength(2);
+    const link = cards()[0]!.querySelector("a")!;
+    expect(link.href).toBe("https://shop.example/p/a");
+    expect(link.querySelector("bdi[dir=auto]")?.textContent).toBe("Product a");
+    expect(link.textContent).toContain("Because a");
+    expect(root.querySelector("ul")?.getAttribute("aria-busy")).toBe("false");
+  });
+
+  it("hides the slot when there is nothing to recommend", async () => {
+    const { host, root } = await shelf({ products: [] });
+    expect(host.hidden).toBe(true);
+    expect(root.querySelector("h2")).toBeNull();
+  });
+
+  it("hides the slot and warns once when recommendations fail", async () => {
+    const { host } = await shelf({ recommendError: new Error("offline") });
+    const { warnOnce } = await import("../../../src/index");
+    expect(host.hidden).toBe(true);
+    expect(warnOnce).toHaveBeenCalledWith("recommend", expect.any(String), expect.any(Error));
+  });
+
+  it("renders an unsafe URL as a plain, unlinked card and drops an unsafe image", async () => {
+    const { cards } = await shelf({
+      products: [fakeProduct("x", { url: "javascript:alert(1)", image: "data:image/png;base64,AAAA", title: "<img src=x onerror=alert(1)>" })],
+    });
+    const card = cards()[0]!;
+    expect(card.querySelector("a")).toBeNull();
+    expect(card.querySelector("img")).toBeNull();
+    expect(card.querySelector("bdi")?.textContent).toBe("<img src=x onerror=alert(1)>");
+  });
+
+  it("drops fields the catalog flagged unsafe even when the URL looks fine", async () => {
+    const { cards } = await shelf({ products: [fakeProduct("x", { unsafe: ["url"] })] });
+    expect(cards()[0]!.querySelector("a")).toBeNull();
+  });
+
+  it("shows a lazy image with its size and the title as alt text", async () => {
+    const { cards } = await shelf({ products: [fakeProduct("x", { image: "https://cdn.example/x.jpg" })] });
+    const img = cards()[0]!.querySelector("img")!;
+    expect(img.getAttribute("src")).toBe("https://cdn.example/x.jpg");
+    expect(img.alt).toBe("Product x");
+    expect(img.getAttribute("loading")).toBe("lazy");
+    expect(img.getAttribute("width")).toBe("160");
+  });
+
+  it("shows a sale badge and the old price with a spoken 'Was' label", async () => {
+    const { cards } = await shelf({
+      config: { locale: "en-US" },
+      products: [fakeProduct("s", { price: 80, compareAtPrice: 100, currency: "USD" }), fakeProduct("n", { price: 50, currency: "USD" })],
+    });
+    const [sale, plain] = cards();
+    expect(sale!.querySelector(".b")?.textContent).toBe("Sale");
+    expect(sale!.querySelector("[part=price]")?.textContent).toContain("$80.00");
+    expect(sale!.querySelector("s")?.textContent).toBe("Was $100.00");
+    expect(sale!.querySelector("s .sr-only")?.textContent?.trim()).toBe("Was");
+    expect(plain!.querySelector("s")).toBeNull();
+    expect(plain!.querySelector(".b")).toBeNull();
+  });
+
+  it("speaks Urdu, right to left, with localised buttons", async () => {
+    const { root } = await shelf({ config: { locale: "ur-PK" } });
+    expect(root.querySelector(".w")?.getAttribute("dir")).toBe("rtl");
+    expect(root.querySelector("h2")?.textContent).toBe("آپ کے لیے تجاویز");
+    expect(root.querySelector("[part=hide]")?.textContent).toBe("دلچسپی نہیں");
+  });
+
+  it("removes a card the visitor is not interested in, tracks it and moves focus on", async () => {
+    const { cards, tracked, root } = await shelf();
+    const button = cards()[0]!.querySelector<HTMLButtonElement>("[part=hide]")!;
+    expect(button.textContent).toBe("Not interested");
+    button.click();
+    expect(tracked).toContainEqual(["not_interested", { productId: "a" }]);
+    expect(cards().map((c) => c.dataset.id)).toEqual(["b", "c"]);
+    expect(root.activeElement?.closest("[part=card]")).toBe(cards()[0]);
+  });
+
+  it("hides the slot when the last card is dismissed", async () => {
+    const { cards, host } = await shelf({ products: [fakeProduct("only")] });
+    cards()[0]!.querySelector<HTMLButtonElement>("[part=hide]")!.click();
+    expect(host.hidden).toBe(true);
+  });
+
+  it("counts an impression after half the card was visible for one second, once", async () => {
+    const { cards, tracked, io } = await shelf();
+    const card = cards()[1]!;
+    expect(io.observed.has(card)).toBe(true);
+    io.show(card, 0.6);
+    vi.advanceTimersByTime(999);
+    expect(tracked.filter(([n]) => n === "recommendation_impression")).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    io.show(card, 0.6);
+    vi.advanceTimersByTime(2000);
+    expect(tracked.filter(([n]) => n === "recommendation_impression")).toEqual([
+      ["recommendation_impression", { productId: "b", strategy: "for-you", position: 2 }],
+    ]);
+  });
+
+  it("does not count a card that leaves view before one second or is barely visible", async () => {
+    const { cards, tracked, io } = await shelf();
+    io.show(cards()[0]!, 0.7);
+    vi.advanceTimersByTime(500);
+    io.show(cards()[0]!, 0);
+    io.show(cards()[1]!, 0.3);
+    vi.advanceTimersByTime(3000);
+    expect(tracked.filter(([n]) => n === "recommendation_impression")).toHaveLength(0);
+  });
+
+  it("tracks a click before the link navigates, without preventing it", async () => {
+    const { cards, tracked } = await shelf();
+    const link = cards()[2]!.querySelector("a")!;
+    const click = new MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(false);
+    expect(tracked).toContainEqual(["recommendation_click", { productId: "c", strategy: "for-you", position: 3 }]);
+  });
+
+  it("opens the preferences panel as a dialog from 'Why am I seeing this?'", async () => {
+    const { cards } = await shelf();
+    const why = cards()[0]!.querySelector<HTMLButtonElement>("[part=why]")!;
+    expect(why.textContent).toBe("Why am I seeing this?");
+    why.click();
+    const popup = document.getElementById("shopkeeper-preferences")!;
+    const dialog = popup.shadowRoot!.querySelector("dialog")!;
+    expect(dialog.open).toBe(true);
+    expect(dialog.querySelector("h2")?.textContent).toBe("What this shop remembers about you");
+    dialog.querySelector<HTMLButtonElement>("button")!.click();
+    expect(document.getElementById("shopkeeper-preferences")).toBeNull();
+  });
+
+  it("stops counting and empties the slot on teardown", async () => {
+    const { cards, tracked, io, teardown, root } = await shelf();
+    io.show(cards()[0]!, 1);
+    teardown();
+    vi.advanceTimersByTime(2000);
+    expect(tracked).toHaveLength(0);
+    expect(root.childNodes).toHaveLength(0);
+  });
+});

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Survey, SurveyQuestion } from "../../../src/types";
+import { fakeShopkeeper, type Fake } from "./fake-shopkeeper";
+import { startSurveys } from "../../../widgets/survey/index";
+import { nextQuestion } from "../../../widgets/survey/next-question";
+
+vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
+
+const NPS: SurveyQuestion = { id: "nps", type: "nps", text: "How likely are you to recommend us?" };
+const survey = (questions: SurveyQuestion[], over: Partial<Survey> = {}): Survey => ({ id: "exit", trigger: "exit-intent", questions, ...over });
+
+let fake: Fake;
+let stop: () => void;
+const root = () => document.getElementById("shopkeeper-survey")?.shadowRoot;
+const dialog = () => root()?.querySelector<HTMLElement>("[role=dialog]");
+const button = (name: string) =>
+  [...root()!.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") || b.textContent) === name)!;
+const active = () => root()?.activeElement;
+const key = (k: string, opts: KeyboardEventInit = {}) =>
+  (active() ?? dialog())!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, composed: true, cancelable: true, ...opts }));
+const responses = () => fake.tracked.filter(([n]) => n === "survey_response").map(([, p]) => p);
+
+function open(surveys: Survey[], locale?: string) {
+  fake = fakeShopkeeper({ config: { surveys, ...(locale && { locale }) } });
+  stop = startSurveys(fake.sk);
+  fake.emit("survey_shown", { surveyId: surveys[0]!.id });
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  stop?.();
+  vi.useRealTimers();
+});
+
+describe("survey dialog", () => {
+  it("is a modal dialog named by its question", () => {
+    open([survey([NPS])]);
+    const d = dialog()!;
+    expect(d.getAttribute("aria-modal")).toBe("true");
+    expect(root()!.getElementById(d.getAttribute("aria-labelledby")!)!.textContent).toBe(NPS.text);
+  });
+
+  it("ignores unknown survey ids", () => {
+    fake = fakeShopkeeper({ config: { surveys: [survey([NPS])] } });
+    stop = startSurveys(fake.sk);
+    fake.emit("survey_shown", { surveyId: "nope" });
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+  });
+
+  it("moves focus to the first control", () => {
+    open([survey([NPS])]);
+    expect(active()!.textContent).toBe("0");
+  });
+
+  it("keeps focus inside with Tab and Shift+Tab", () => {
+    open([survey([NPS])]);
+    key("Tab", { shiftKey: true });
+    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
+    key("Tab");
+    expect(active()!.textContent).toBe("0");
+  });
+
+  it("closes on Escape, tracks the dismissal and gives focus back", () => {
+    const field = document.createElement("button");
+    document.body.append(field);
+    field.focus();
+    open([survey([NPS])]);
+    key("Escape");
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    expect(document.activeElement).toBe(field);
+    expect(fake.tracked).toEqual([["survey_dismissed", { surveyId: "exit", questionId: "nps" }]]);
+  });
+
+  it("closes from its close button and from a tap outside", () => {
+    open([survey([NPS])]);
+    button("Close survey").click();
+    expect(dialog()).toBeFalsy();
+    fake.emit("survey_shown", { surveyId: "exit" });
+    root()!.querySelector<HTMLElement>("[part=backdrop]")!.click();
+    expect(dialog()).toBeFalsy();
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_dismissed", "survey_dismissed"]);
+  });
+
+  it("waits while the visitor types in a field", () => {
+    const input = document.createElement("input");
+    document.body.append(input);
+    input.focus();
+    open([survey([NPS])]);
+    expect(dialog()).toBeFalsy();
+    input.blur();
+    expect(dialog()).toBeTruthy();
+  });
+
+  it("shows one survey at a time", () => {
+    open([survey([NPS])]);
+    fake.emit("survey_shown", { surveyId: "exit" });
+    expect(document.querySelectorAll("#shopkeeper-survey").length).toBe(1);
+  });
+});
+
+describe("scale questions", () => {
+  it("offers NPS 0–10 buttons named 'n out of 10' with end labels", () => {
+    open([survey([NPS])]);
+    const scale = [...root()!.querySelectorAll("[part=scale] button")];
+    expect(scale.map((b) => b.textContent)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    expect(scale[9]!.getAttribute("aria-label")).toBe("9 out of 10");
+    expect(root()!.querySelector("[part=scale-labels]")!.textContent).toBe("Not at all likelyExtremely likely");
+  });
+
+  it("tracks the NPS answer when the survey ends", () => {
+    open([survey([NPS])]);
+    button("9 out of 10").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: { nps: 9 }, completed: true }]);
+  });
+
+  it.each([
+    ["csat", 5, ["1", "2", "3", "4", "5"]],
+    ["ces", 7, ["1", "2", "3", "4", "5", "6", "7"]],
+  ] as const)("renders %s as a 1–%s scale", (type, max, labels) => {
+    open([survey([{ id: "q", type, text: "How was it?", lowLabel: "Bad", highLabel: "Good" }])]);
+    expect([...root()!.querySelectorAll("[part=scale] button")].map((b) => b.textContent)).toEqual(labels);
+    expect(root()!.querySelector("[part=scale-labels]")!.textContent).toBe("BadGood");
+    button(`2 out of ${max}`).click();
+    expect(responses()[0]).toMatchObject({ answers: { q: 2 } });
+  });
+
+  it("moves along the scale with arrow keys, mirrored in RTL", () => {
+    open([survey([NPS])]);
+    key("ArrowRight");
+    expect(active()!.textContent).toBe("1");
+    stop();
+    open([survey([NPS])], "ur");
+    key("ArrowLeft");
+    expect(active()!.textContent).toBe("1");
+  });
+});
+
+describe("choice and text questions", () => {
+  it("asks a single choice with radios and Next", () => {
+    open([survey([{ id: "why", type: "single", text: "Why?", choices: ["Price", "Shipping"] }])]);
+    expect(button("Next").disabled).toBe(true);
+    const radios = root()!.querySelectorAll<HTMLInputElement>("input[type=radio]");
+    radios[1]!.click();
+    button("Next").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: { why: "Shipping" }, completed: true }]);
+  });
+
+  it("asks a multiple choice with checkboxes and Next", () => {
+    open([survey([{ id: "what", type: "multi", text: "What?", choices: ["A", "B", "C"] }])]);
+    const boxes = root()!.querySelectorAll<HTMLInputElement>("input[type=checkbox]");
+    boxes[0]!.click();
+    boxes[2]!.click();
+    button("Next").click();
+    expect(responses()[0]).toMatchObject({ answers: { what: ["A", "C"] } });
+  });
+
+  it("keeps free text apart, trimmed and cleaned, within maxLength", () => {
+    open([survey([{ id: "more", type: "text", text: "Anything else?", maxLength: 12 }])]);
+    const area = root()!.querySelector("textarea")!;
+    expect(area.maxLength).toBe(12);
+    expect(root()!.getElementById(dialog()!.getAttribute("aria-labelledby")!)!.textContent).toBe("Anything else?");
+    area.value = "  \u202egreat\u202c shop  ";
+    button("Next").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { more: "great shop" }, completed: true }]);
+  });
+});
+
+describe("branching", () => {
+  const why: SurveyQuestion = { id: "why", type: "text", text: "What went wrong?" };
+  const love: SurveyQuestion = { id: "love", type: "single", text: "What did you like?", choices: ["Price"] };
+  const branchy: SurveyQuestion = { ...NPS, next: { "0-6": "why", "*": "love" } };
+
+  it("follows ranges and the * rule", () => {
+    expect(nextQuestion(branchy, 3, [branchy, why, love])).toBe(why);
+    expect(nextQuestion(branchy, 9, [branchy, why, love])).toBe(love);
+  });
+
+  it("ends on 'end' and goes on in order without rules", () => {
+    expect(nextQuestion({ ...NPS, next: { "10": "end" } }, 10, [NPS, why])).toBeUndefined();
+    expect(nextQuestion(NPS, 10, [NPS, why])).toBe(why);
+    expect(nextQuestion(why, "x", [NPS, why])).toBeUndefined();
+  });
+
+  it("matches a choice among several answers", () => {
+    const multi: SurveyQuestion = { id: "m", type: "multi", text: "?", next: { Price: "why" } };
+    expect(nextQuestion(multi, ["Size", "Price"], [multi, love, why])).toBe(why);
+  });
+
+  it("shows the branch the answer leads to", () => {
+    open([survey([branchy, why, love])]);
+    button("3 out of 10").click();
+    expect(root()!.querySelector("textarea")).toBeTruthy();
+    expect(active()).toBe(root()!.querySelector("textarea"));
+  });
+});
+
+describe("ending", () => {
+  it("thanks the visitor and closes by itself", () => {
+    open([survey([NPS], { thanks: "Thanks a lot!" })]);
+    button("9 out of 10").click();
+    expect(root()!.querySelector("[role=status]")!.textContent).toBe("Thanks a lot!");
+    vi.advanceTimersByTime(4000);
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_response"]);
+  });
+
+  it("sends partial answers when dismissed after an answer", () => {
+    const why: SurveyQuestion = { id: "why", type: "text", text: "Why?" };
+    open([survey([NPS, why])]);
+    button("4 out of 10").click();
+    key("Escape");
+    expect(fake.tracked).toEqual([
+      ["survey_response", { surveyId: "exit", answers: { nps: 4 }, completed: false }],
+      ["survey_dismissed", { surveyId: "exit", questionId: "why" }],
+    ]);
+  });
+});
+
+describe("languages", () => {
+  it("renders right to left in Urdu with Urdu text", () => {
+    open([survey([NPS])], "ur");
+    expect(root()!.querySelector("[part=root]")!.getAttribute("dir")).toBe("rtl");
+    expect(button("سروے بند کریں")).toBeTruthy();
+    expect(root()!.querySelectorAll("[part=scale] button")[0]!.textContent).toBe("0");
+  });
+
+  it("names scale buttons in Arabic", () => {
+    open([survey([NPS])], "ar");
+    expect(root()!.querySelector("[part=root]")!.getAttribute("dir")).toBe("rtl");
+    expect(button("9 من 10")).toBeTruthy();
+  });
+});

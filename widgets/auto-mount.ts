@@ -1,0 +1,74 @@
+import { warnOnce, type Shopkeeper, type Widget } from "../src/index";
+
+/**
+ * Fills every `[data-shopkeeper="<name>"]` slot whose name is in `registry`, now and whenever slots
+ * are added later, once each; unmounts slots that leave the document. Re-renders all mounted slots
+ * after a back/forward-cache restore, and recommendation slots after an SPA navigation
+ * (`page_view` with a new URL), so shelves are never stale. Returns a function that stops and
+ * unmounts everything. Options come from the slot's `data-strategy`, `data-limit`, `data-title`
+ * and `data-product`, read by name.
+ * @example autoMount(sk, { recommendations, preferences, channels })
+ */
+export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>, doc: Document = document): () => void {
+  const mounted = new Map<HTMLElement, () => void>();
+  const win = doc.defaultView;
+  let url = doc.URL;
+
+  const unmount = (el: HTMLElement) => {
+    try {
+      mounted.get(el)?.();
+    } catch (e) {
+      warnOnce("unmount", "a widget failed to unmount", e);
+    }
+    mounted.delete(el);
+    delete el.dataset.shopkeeperMounted;
+  };
+  const mount = (el: HTMLElement) => {
+    const d = el.dataset;
+    const name = d.shopkeeper!;
+    // Own keys only: a slot named "constructor" must not reach Object.prototype.
+    if (!{}.hasOwnProperty.call(registry, name) || d.shopkeeperMounted != null) return;
+    const o: Record<string, unknown> = {};
+    const limit = parseInt(d.limit!);
+    if (limit > 0) o.limit = Math.min(limit, 24);
+    if (d.strategy) o.strategy = d.strategy;
+    if (d.title) o.title = d.title;
+    if (d.product) o.product = d.product;
+    d.shopkeeperMounted = "";
+    try {
+      mounted.set(el, sk.mount(el, registry[name]!, o));
+    } catch (e) {
+      warnOnce("mount-" + name, `the ${name} widget failed to render`, e);
+    }
+  };
+  const remount = (only?: string) => {
+    // A copy: re-adding a key while iterating a Map visits it again, forever.
+    for (const el of [...mounted.keys()])
+      if (!only || el.dataset.shopkeeper == only) {
+        unmount(el);
+        mount(el);
+      }
+  };
+  const scan = () => {
+    mounted.forEach((_, el) => el.isConnected || unmount(el));
+    doc.querySelectorAll<HTMLElement>("[data-shopkeeper]").forEach(mount);
+  };
+  const onShow = (e: PageTransitionEvent) => e.persisted && remount();
+
+  const observer = new MutationObserver(scan);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  win?.addEventListener("pageshow", onShow);
+  const off = sk.on("page_view", () => {
+    // The first page_view of a load describes the page the shelves were just rendered for.
+    if (doc.URL != url) remount("recommendations");
+    url = doc.URL;
+  });
+  scan();
+
+  return () => {
+    observer.disconnect();
+    win?.removeEventListener("pageshow", onShow);
+    off();
+    mounted.forEach((_, el) => unmount(el));
+  };
+}

@@ -1,0 +1,31 @@
+import type { Channel } from "../../src/index";
+
+const DAYS = "SunMonTueWedThuFriSat";
+
+/**
+ * Whether a channel's opening `hours` include the instant `now` (epoch ms), read in the hours'
+ * time zone; when closed, `next` is the instant it opens next (within a week). Hours that close
+ * before they open run past midnight. Undefined for a malformed time or an unknown time zone.
+ * @example channelHours({ tz: "Asia/Karachi", days: [1, 2, 3, 4, 5], open: "09:00", close: "18:00" }, now)
+ */
+export function channelHours(hours: NonNullable<Channel["hours"]>, now: number): { open: boolean; next?: number } | undefined {
+  try {
+    const mins = (s: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(s) ? +s.slice(0, 2) * 60 + +s.slice(3) : NaN);
+    const o = mins(hours.open);
+    const c = mins(hours.close);
+    if (isNaN(o + c)) return undefined;
+    const p: Record<string, string> = {};
+    for (const { type, value } of new Intl.DateTimeFormat("en-US", { timeZone: hours.tz, weekday: "short", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(now))
+      p[type] = value;
+    const day = DAYS.indexOf(p.weekday!) / 3;
+    const t = (+p.hour! % 24) * 60 + +p.minute!;
+    const on = (d: number) => !hours.days || hours.days.includes(d % 7);
+    if (on(day) && (o < c ? o <= t && t < c : t >= o || t < c)) return { open: true };
+    for (let d = 0; d < 8; d++)
+      if (on(day + d) && (d || o > t)) return { open: false, next: now + ((d * 1440 + o - t) * 60 - new Date(now).getSeconds()) * 1e3 };
+    return { open: false };
+  } catch {
+    // An unknown time zone (RangeError): the hours are not shown.
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Shopkeeper } from "../../src/index";
+import { createI18n } from "../i18n/index";
+import { popupHost, renderInShadow } from "../mount";
+import { ChannelList, type ListState } from "./channel-list";
+import { CHANNELS_CSS } from "./channels-css";
+import { CHANNEL_STRINGS } from "./strings";
+
+/**
+ * A floating "Contact us" button in the bottom inline-end corner that opens a small panel with the
+ * channel list. Escape or the button closes it and focus goes back to the button; it does not trap
+ * focus, so the page stays usable. Returns a teardown that removes it.
+ * @example const stop = floatingChannels(sk)
+ */
+export function floatingChannels(sk: Shopkeeper): () => void {
+  const host = popupHost("shopkeeper-channels");
+  const i18n = createI18n(sk, CHANNEL_STRINGS);
+  const state: ListState = {};
+  let open = false;
+  let button: HTMLButtonElement | null = null;
+  const toggle = (to: boolean) => {
+    open = to;
+    m.update();
+    if (!to) button?.focus();
+  };
+  const m = renderInShadow(
+    host,
+    () => (
+      <div class="fc" part="floating" onKeyDown={(e) => e.key == "Escape" && open && toggle(false)}>
+        <button ref={(b) => {
+            button = b;
+          }} class="p fb" part="button" aria-expanded={open} aria-controls="skp" onClick={() => toggle(!open)}>
+          {i18n.t("title")}
+        </button>
+        {open && (
+          <div id="skp" class="pn" part="panel" role="region" aria-label={i18n.t("title")}>
+            <ChannelList sk={sk} i18n={i18n} state={state} update={() => m.update()} />
+          </div>
+        )}
+      </div>
+    ),
+    { css: CHANNELS_CSS, sk },
+  );
+  return () => {
+    m.teardown();
+    host.remove();
+  };
+}

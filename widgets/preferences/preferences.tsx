@@ -1,0 +1,179 @@
+import { topInterests, vetHttpUrl, warnOnce, type EventMap, type EventName, type InterestKind, type Widget } from "../../src/index";
+import { createI18n } from "../i18n/index";
+import { cleanText } from "../i18n/text";
+import { renderInShadow } from "../mount";
+import { BASE_CSS } from "../ui/base-css";
+import { STRINGS } from "./strings";
+
+/** Options of the preferences panel; `onClose` renders it as a modal dialog with a close button. */
+export interface PreferencesOptions {
+  onClose?: () => void;
+}
+
+const KINDS: InterestKind[] = ["category", "brand", "tag"];
+
+const CSS =
+  BASE_CSS +
+  "h3{font-size:15px;margin:var(--s) 0 4px}li{display:flex;flex-wrap:wrap;align-items:center;gap:6px;padding-block:2px}" +
+  "form,.x{display:flex;flex-wrap:wrap;gap:6px;margin-block:var(--s)}[aria-checked=true]{background:var(--a);color:var(--at)}" +
+  "dialog{max-width:min(480px,100vw - 32px);max-height:90vh;overflow:auto;border:0;border-radius:var(--r);padding:16px;color:var(--t);background:var(--b)}dialog::backdrop{background:#0008}";
+
+/**
+ * The visitor's own view of their profile ("What this shop remembers about you"): interests with
+ * remove and add, segments in plain sentences, recently viewed products, a personalisation switch,
+ * "Download my data" (JSON) and "Erase everything" (after a confirm step). Updates after each action.
+ * @example sk.mount(document.querySelector("#privacy"), preferences, {})
+ */
+export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
+  const { t } = createI18n(sk, STRINGS);
+  let confirming = false;
+  let said = "";
+  const done = () => {
+    said = t("done");
+    m.update();
+  };
+  const act = <N extends EventName>(name: N, props: EventMap[N]) => {
+    sk.track(name, props);
+    done();
+  };
+  const fail = (e: unknown) => warnOnce("preferences", "the preferences panel could not finish an action", e);
+  const focus = (sel: string) => m.root.querySelector<HTMLElement>(sel)?.focus();
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const value = cleanText(String(form.get("v") || ""), 60);
+    const kind = form.get("k") as InterestKind;
+    if (value && KINDS.includes(kind)) {
+      (e.currentTarget as HTMLFormElement).reset();
+      act("interest_add", { kind, value });
+    }
+  };
+  const download = () =>
+    sk.export().then((data) => {
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      a.download = "shopkeeper-data.json";
+      m.root.append(a);
+      a.click();
+      a.remove();
+      // The download has started by now; revoking at once can cancel it in Firefox.
+      setTimeout(() => URL.revokeObjectURL(a.href), 4e4);
+      done();
+    }, fail);
+  const erase = () =>
+    sk.forget().then(() => {
+      confirming = false;
+      done();
+      focus("h2");
+    }, fail);
+  const ask = (on: boolean) => {
+    confirming = on;
+    m.update();
+    focus(on ? ".p" : ".e");
+  };
+
+  const panel = () => {
+    const p = sk.profile();
+    const interests = topInterests(p, Date.now(), { limit: 12 });
+    const segments = sk.segments().map((s) => t("s:" + s)).filter((s) => !s.startsWith("s:"));
+    const viewed = p.viewed.filter((v) => v.title).slice(0, 6);
+    return (
+      <>
+        <h2 id="h" tabIndex={-1}>
+          {t("head")}
+        </h2>
+        <h3>{t("ints")}</h3>
+        {interests.length ? (
+          <ul>
+            {interests.map(({ kind, value }) => (
+              <li key={kind + value}>
+                <bdi dir="auto">{cleanText(value, 80)}</bdi>
+                <span class="mu">{t(kind)}</span>
+                <button aria-label={t("rm", { v: value })} onClick={() => act("interest_remove", { kind, value })}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="mu">{t("none")}</p>
+        )}
+        <form onSubmit={add} aria-label={t("addL")}>
+          <select name="k" aria-label={t("kind")}>
+            {KINDS.map((k) => (
+              <option value={k}>{t(k)}</option>
+            ))}
+          </select>
+          <input name="v" maxLength={60} aria-label={t("addL")} />
+          <button>{t("add")}</button>
+        </form>
+        {!!segments.length && (
+          <>
+            <h3>{t("segs")}</h3>
+            <ul>
+              {segments.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {!!viewed.length && (
+          <>
+            <h3>{t("viewed")}</h3>
+            <ul>
+              {viewed.map((v) => {
+                const url = vetHttpUrl(v.url);
+                const title = <bdi dir="auto">{cleanText(v.title!, 120)}</bdi>;
+                return <li key={v.id}>{url ? <a href={url}>{title}</a> : title}</li>;
+              })}
+            </ul>
+          </>
+        )}
+        <div class="x">
+          <button role="switch" aria-checked={p.personalization} onClick={() => act("personalization", { enabled: !p.personalization })}>
+            {t("on")}
+          </button>
+          <button onClick={download}>{t("dl")}</button>
+          <button class="e" onClick={() => ask(true)}>
+            {t("erase")}
+          </button>
+        </div>
+        {confirming && (
+          <div role="group" aria-labelledby="q" class="x">
+            <p id="q">{t("sure")}</p>
+            <button class="p" onClick={erase}>
+              {t("erase")}
+            </button>
+            <button onClick={() => ask(false)}>{t("cancel")}</button>
+          </div>
+        )}
+        <p role="status" class="sr-only">
+          {said}
+        </p>
+      </>
+    );
+  };
+
+  const { onClose } = options;
+  const m = renderInShadow(
+    host,
+    () =>
+      onClose ? (
+        <dialog part="dialog" aria-labelledby="h" onClose={onClose}>
+          <button class="c" onClick={onClose}>
+            {t("close")}
+          </button>
+          {panel()}
+        </dialog>
+      ) : (
+        panel()
+      ),
+    { css: CSS, sk },
+  );
+  // Mounted before storage was read, the panel would show an empty profile until the next action.
+  sk.ready.then(m.update, fail);
+  const dialog = m.root.querySelector("dialog");
+  if (dialog) dialog.showModal ? dialog.showModal() : dialog.setAttribute("open", "");
+  return m.teardown;
+};

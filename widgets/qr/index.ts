@@ -1,0 +1,2 @@
+export { qrMatrix } from "./qr-matrix";
+export { QrCode } from "./qr-code";

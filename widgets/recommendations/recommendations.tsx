@@ -1,0 +1,174 @@
+import { vetHttpUrl, warnOnce, type Recommendation, type Strategy, type Widget } from "../../src/index";
+import { createI18n } from "../i18n/index";
+import { cleanText } from "../i18n/text";
+import { renderInShadow } from "../mount";
+import { openPreferences } from "../preferences/open-preferences";
+import { BASE_CSS } from "../ui/base-css";
+import { STRINGS } from "./strings";
+
+/** Creates the visibility observer for impressions; injectable because happy-dom never fires one. */
+export type ObserverFactory = (callback: IntersectionObserverCallback) => Pick<IntersectionObserver, "observe" | "unobserve" | "disconnect">;
+
+/** Options of the recommendations shelf; a slot's `data-strategy`, `data-limit`, `data-title`, `data-product`. */
+export interface RecommendationsOptions {
+  strategy?: Strategy;
+  limit?: number;
+  title?: string;
+  /** Id of the product in view: left out of the list, and the seed of `similar`/`bought-together`. */
+  product?: string;
+  observe?: ObserverFactory;
+}
+
+// Placeholders have a card's image (square, from the column width) and text height, so the
+// shelf does not jump when products arrive.
+const CSS =
+  BASE_CSS +
+  ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
+  ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
+  ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none}a.l:hover .t{text-decoration:underline}" +
+  "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
+  ".t{font-weight:600;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}" +
+  ".b{padding-inline:6px;border-radius:var(--r);font-size:12px}.c button{font-size:12px;padding:2px 8px}" +
+  ".x{display:flex;flex-wrap:wrap;gap:4px}.k{height:200px}";
+
+/**
+ * The "Recommended for you" shelf: a responsive grid of product cards from `sk.recommend()`, each
+ * with its first reason, a "Not interested" button and a "Why am I seeing this?" button. Hidden
+ * when the list is empty. Tracks `recommendation_impression` (half the card visible for 1 s, once
+ * per card) and `recommendation_click` (before the link navigates). Positions start at 1.
+ * @example sk.mount(el, recommendations, { strategy: "similar", product: "sku-1", limit: 4 })
+ */
+export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => {
+  const i = createI18n(sk, STRINGS);
+  const limit = o.limit || 4;
+  let items: Recommendation[] | undefined;
+  let dead = false;
+  const seen = new Set<string>();
+  const timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  const data = (p: Recommendation, k: number) => ({ productId: p.id, strategy: p.strategy || o.strategy || "for-you", position: k + 1 });
+
+  let io: ReturnType<ObserverFactory> | undefined;
+  try {
+    io = (o.observe || ((cb) => new IntersectionObserver(cb, { threshold: 0.5 })))((entries) => {
+      for (const { target, isIntersecting, intersectionRatio } of entries) {
+        clearTimeout(timers.get(target));
+        // Cards are observed only once the list has arrived.
+        const k = items!.findIndex((p) => p.id == (target as HTMLElement).dataset.id);
+        const p = items![k];
+        if (p && isIntersecting && intersectionRatio >= 0.5)
+          timers.set(
+            target,
+            setTimeout(() => {
+              io!.unobserve(target);
+              if (!dead && target.isConnected && !seen.has(p.id)) {
+                seen.add(p.id);
+                sk.track("recommendation_impression", data(p, k));
+              }
+            }, 1e3),
+          );
+      }
+    });
+  } catch {
+    // No IntersectionObserver: impressions are not counted rather than guessed.
+  }
+
+  const paint = () => {
+    host.hidden = !!items && !items.length;
+    m.update();
+    m.root.querySelectorAll(".c[data-id]").forEach((el) => io?.observe(el));
+  };
+
+  const hide = (p: Recommendation, k: number) => {
+    sk.track("not_interested", { productId: p.id });
+    items = items!.filter((x) => x != p);
+    paint();
+    const cards = m.root.querySelectorAll(".c");
+    (cards[k] || cards[k - 1])?.querySelector("button")?.focus();
+  };
+
+  const card = (p: Recommendation, k: number) => {
+    const bad = p.unsafe || [];
+    const title = cleanText(p.title, 120);
+    const url = !bad.includes("url") && vetHttpUrl(p.url);
+    const img = !bad.includes("image") && vetHttpUrl(p.image);
+    const sale = p.price != null && p.compareAtPrice! > p.price;
+    const reason = p.reasons[0];
+    const click = () => sk.track("recommendation_click", data(p, k));
+    const body = (
+      <>
+        {img ? <img src={img} alt={title} width={160} height={160} loading="lazy" /> : <div class="i" />}
+        <bdi dir="auto" class="t" id={"t" + k}>
+          {title}
+        </bdi>
+        {p.price != null && (
+          <p part="price">
+            {sale && <b class="b p">{i.t("sale")}</b>} {i.money(p.price, p.currency)}{" "}
+            {sale && (
+              <s class="mu">
+                <span class="sr-only">{i.t("was")} </span>
+                {i.money(p.compareAtPrice!, p.currency)}
+              </s>
+            )}
+          </p>
+        )}
+        {reason && <p class="mu">{cleanText(reason, 140)}</p>}
+      </>
+    );
+    return (
+      <li key={p.id} class="c" part="card" data-id={p.id}>
+        {url ? (
+          <a class="l" part="link" href={url} onClick={click} onAuxClick={(e) => e.button == 1 && click()}>
+            {body}
+          </a>
+        ) : (
+          <div class="l">{body}</div>
+        )}
+        <div class="x">
+          <button part="hide" aria-describedby={"t" + k} onClick={() => hide(p, k)}>
+            {i.t("hide")}
+          </button>
+          <button part="why" aria-describedby={"t" + k} onClick={(e) => openPreferences(sk, e.currentTarget)}>
+            {i.t("why")}
+          </button>
+        </div>
+      </li>
+    );
+  };
+
+  const m = renderInShadow(
+    host,
+    () =>
+      items && !items.length ? null : (
+        <>
+          <h2>{o.title ? cleanText(o.title, 80) : i.t("title")}</h2>
+          <ul class="g" aria-busy={!items}>
+            {items ? items.map(card) : Array.from({ length: limit }, () => (
+                  <li class="c" aria-hidden="true">
+                    <div class="i" />
+                    <div class="k" />
+                  </li>
+                ))}
+          </ul>
+        </>
+      ),
+    { css: CSS, sk },
+  );
+
+  sk.recommend({ limit, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
+    .then((list) => {
+      if (dead) return;
+      items = list;
+      paint();
+    })
+    .catch((e) => {
+      host.hidden = true;
+      warnOnce("recommend", "recommendations could not load or render; the shelf stays hidden", e);
+    });
+
+  return () => {
+    dead = true;
+    io?.disconnect();
+    timers.forEach(clearTimeout);
+    m.teardown();
+  };
+};

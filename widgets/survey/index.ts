@@ -1,0 +1,3 @@
+export { startSurveys } from "./start-surveys";
+export { openSurvey } from "./open-survey";
+export { nextQuestion } from "./next-question";

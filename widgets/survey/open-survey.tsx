@@ -1,0 +1,173 @@
+import type { AnswerValue, Shopkeeper, Survey, SurveyQuestion } from "../../src/index";
+import { createI18n } from "../i18n/index";
+import { cleanText } from "../i18n/text";
+import { popupHost, renderInShadow } from "../mount";
+import { nextQuestion } from "./next-question";
+import { SURVEY_STRINGS } from "./strings";
+import { SURVEY_CSS } from "./survey-css";
+
+// Scale ends per type: [lowest, highest].
+const SCALES: Partial<Record<SurveyQuestion["type"], [number, number]>> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+/**
+ * Opens `survey` as a modal dialog in a pop-up host: focus moves in and stays in, Escape, the
+ * close button or a tap outside dismiss it, and focus returns where it was. Tracks
+ * `survey_response` when it ends (or is dismissed after an answer) and `survey_dismissed`.
+ * Returns a function that closes it silently; `onClose` runs once however it closes.
+ */
+export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void): () => void {
+  const host = popupHost("shopkeeper-survey");
+  const opener = document.activeElement as HTMLElement | null;
+  const { t, dir } = createI18n(sk, SURVEY_STRINGS);
+  const surveyId = survey.id;
+  const answers: Record<string, AnswerValue> = {};
+  const text: Record<string, string> = {};
+  let q = survey.questions[0];
+  let picked: string[] = [];
+  let answered = false;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dialog: HTMLElement | null = null;
+
+  const send = (completed: boolean) =>
+    sk.track("survey_response", { surveyId, answers, ...(Object.keys(text).length && { text }), completed });
+  const controls = () => [...dialog!.querySelectorAll<HTMLElement>("button,input,textarea")].filter((e) => !(e as HTMLButtonElement).disabled);
+  const close = (dismissed?: boolean) => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(timer);
+    if (dismissed && q) {
+      if (answered) send(false);
+      sk.track("survey_dismissed", { surveyId, questionId: q.id });
+    }
+    m.teardown();
+    host.remove();
+    opener?.focus?.();
+    onClose();
+  };
+  const show = () => {
+    m.update();
+    controls()[0]?.focus();
+  };
+  const answer = (value: AnswerValue) => {
+    const cur = q!;
+    if (cur.type == "text") {
+      if (value) text[cur.id] = value as string;
+    } else answers[cur.id] = value;
+    answered = true;
+    picked = [];
+    q = nextQuestion(cur, value, survey.questions);
+    if (!q) {
+      send(true);
+      timer = setTimeout(close, 4000);
+    }
+    show();
+  };
+  const keys = (e: KeyboardEvent) => {
+    const all = controls();
+    const at = all.indexOf(host.shadowRoot!.activeElement as HTMLElement);
+    if (e.key == "Escape") close(true);
+    if (e.key == "Tab" && (e.shiftKey ? at < 1 : at == all.length - 1)) {
+      e.preventDefault();
+      all.at(e.shiftKey ? -1 : 0)?.focus();
+    }
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    const scale = (e.target as HTMLElement).parentElement;
+    if (step && scale?.className == "sc") {
+      const b = [...scale.children] as HTMLElement[];
+      b[Math.max(0, Math.min(b.length - 1, b.indexOf(e.target as HTMLElement) + (dir == "rtl" ? -step : step)))]!.focus();
+    }
+  };
+
+  const body = (q: SurveyQuestion) => {
+    const range = SCALES[q.type];
+    const label = <legend id="skq">{q.text}</legend>;
+    const next = (v: () => AnswerValue, ok: boolean) => (
+      <button class="p n" part="next" disabled={!ok} onClick={() => answer(v())}>
+        {t("next")}
+      </button>
+    );
+    if (range) {
+      const [lo, hi] = range;
+      const scale: number[] = [];
+      for (let v = lo; v <= hi; v++) scale.push(v);
+      return (
+        <fieldset>
+          {label}
+          <div class="sc" part="scale">
+            {scale.map((n) => (
+              <button aria-label={t("of", { n, max: hi })} onClick={() => answer(n)}>
+                {n}
+              </button>
+            ))}
+          </div>
+          <div class="e mu" part="scale-labels">
+            <span>{q.lowLabel || t(q.type + 0)}</span>
+            <span>{q.highLabel || t(q.type + 1)}</span>
+          </div>
+        </fieldset>
+      );
+    }
+    if (q.type == "text") {
+      let area: HTMLTextAreaElement | null = null;
+      const max = q.maxLength || 500;
+      return (
+        <div>
+          <label class="q" id="skq" for="ska">
+            {q.text}
+          </label>
+          <textarea id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
+          {next(() => cleanText(area!.value, max), true)}
+        </div>
+      );
+    }
+    const multi = q.type == "multi";
+    return (
+      <fieldset>
+        {label}
+        {(q.choices || []).map((c) => (
+          <label>
+            <input
+              type={multi ? "checkbox" : "radio"}
+              name="skc"
+              checked={picked.includes(c)}
+              onChange={(e) => {
+                const on = (e.target as HTMLInputElement).checked;
+                picked = multi ? picked.filter((x) => x != c).concat(on ? [c] : []) : [c];
+                m.update();
+              }}
+            />
+            <bdi dir="auto">{c}</bdi>
+          </label>
+        ))}
+        {next(() => (multi ? picked : picked[0]!), !!picked.length || !!q.optional && multi)}
+      </fieldset>
+    );
+  };
+
+  const m = renderInShadow(
+    host,
+    () => (
+      <div class="bd" part="backdrop" onClick={(e) => e.target == e.currentTarget && close(true)}>
+        <div
+          ref={(d) => void (dialog = d)}
+          class="dl"
+          part="dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="skq"
+          onKeyDown={keys}
+        >
+          {survey.title && <p class="mu">{survey.title}</p>}
+          {q ? body(q) : <p id="skq" role="status">{survey.thanks || t("thanks")}</p>}
+          <button class="x" part="close" aria-label={t("close")} onClick={() => close(true)}>
+            ×
+          </button>
+        </div>
+      </div>
+    ),
+    { css: SURVEY_CSS, sk },
+  );
+  show();
+  return close;
+}
