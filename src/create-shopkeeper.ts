@@ -78,7 +78,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
     create: () => createProfile(now(), randomId()),
     validate: validateProfile,
-    prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180),
+    prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, halfLifeDays),
     now,
     consent: config.consent ?? "granted",
     ...(config.flushInterval ? { flushInterval: config.flushInterval } : {}),
@@ -114,7 +114,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   function segments(): string[] {
     const profile = store.profile();
-    const built = getSegments(profile, now());
+    const built = getSegments(profile, now(), { halfLifeDays });
     const path = win?.location.pathname ?? "/";
     return [...built, ...getAudienceIds(audiences, { profile, segments: built, url: path, now: now() })];
   }
@@ -129,7 +129,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
   let tracker: ReturnType<typeof startTracker> | undefined;
-  const engagedSeconds = () => store.profile().engagedSeconds + (tracker?.pendingSeconds() ?? 0);
+  // Flushing first counts the engaged time of the page the visitor is leaving.
+  const engagedSeconds = () => (tracker?.flush(), store.profile().engagedSeconds);
 
   function offerSurvey(kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined {
     if (!surveys.length) return undefined;

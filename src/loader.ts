@@ -36,7 +36,8 @@ export function startScriptTag(options: StartOptions & { onReady?: (sk: Shopkeep
     const live = (...args: unknown[]) => run(sk, args);
     for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) live(...call);
     win.shopkeeper = live;
-    options.onReady?.(sk);
+    // Widgets start once the stored profile is read, so they render the visitor's real state.
+    if (options.onReady) void sk.ready.then(() => options.onReady!(sk));
   });
 }
 

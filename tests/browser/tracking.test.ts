@@ -120,6 +120,8 @@ describe("engaged dwell time", () => {
         await page.mouse.move(100 + (s % 50), 100 + (s % 30));
         await page.clock.runFor(5_000);
       }
+      // Active right up to the end of the stretch: idle time is measured from here.
+      await page.mouse.move(160, 140);
     };
     await activeFor(60); //                     60 s engaged
     await page.clock.runFor(90_000); //         idle 90 s: the first 30 s still count (reading)

@@ -7,15 +7,16 @@
  * `--sk-color-muted` (colours; light and dark defaults meet WCAG AA), `--sk-radius`, `--sk-font`,
  * `--sk-space` (base gap) and `--sk-z` (pop-up stacking). Parts: `::part(card)` and friends.
  */
-// `all: initial` on :host already resets every inherited property (font, direction, letter-spacing,
-// line-height), so the host page cannot bend the widget. Private tokens (--t, --b, ...) hold the default for the active scheme, so a shop's --sk-* value
+// The host page's own rules beat `:host` rules in the cascade (css-scoping: outer context wins),
+// so a theme's `* { letter-spacing: 3px }` still reaches the host element. `:host { all: initial }`
+// covers the rest; the wrapper `.w` resets every inherited property again. Private tokens (--t, --b, ...) hold the default for the active scheme, so a shop's --sk-* value
 // wins in both schemes. Dark applies under `prefers-color-scheme` unless `.light` forces it off.
 const DARK = "--t:var(--sk-color-text,#ececec);--b:var(--sk-color-bg,#1f1f1f);--a:var(--sk-color-accent,#8ab4f8);--at:var(--sk-color-accent-text,#1f1f1f);--m:var(--sk-color-muted,#b4b4b4)";
 
 export const BASE_CSS =
   ":host{all:initial;display:block}:host([hidden]){display:none}*{box-sizing:border-box}" +
   ".w{--t:var(--sk-color-text,#1f1f1f);--b:var(--sk-color-bg,#fff);--a:var(--sk-color-accent,#0b57d0);--at:var(--sk-color-accent-text,#fff);--m:var(--sk-color-muted,#5e5e5e);--s:var(--sk-space,12px);--r:var(--sk-radius,8px);" +
-  "font:14px/1.45 var(--sk-font,system-ui,sans-serif);color:var(--t);background:var(--b)}" +
+  "font:14px/1.45 var(--sk-font,system-ui,sans-serif);color:var(--t);background:var(--b);letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:start;text-shadow:none;white-space:normal;visibility:visible;cursor:auto}" +
   `@media (prefers-color-scheme:dark){.w:not(.light){${DARK}}}.dark{${DARK}}` +
   "h2{font-size:18px;margin:0 0 var(--s)}p,ul{margin:0}ul{padding:0;list-style:none}" +
   "a{color:var(--a)}button,input,select{font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:4px 10px;min-height:32px}" +

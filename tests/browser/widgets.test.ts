@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { useBrowser, type TrackedPage } from "./harness";
+
+const h = useBrowser();
+const require = createRequire(import.meta.url);
+const PAGE = "/tests/browser/pages/widgets.html";
+const SHOTS = process.env.SCREENSHOTS ? "docs/screenshots" : "tests/browser/artifacts";
+mkdirSync(SHOTS, { recursive: true });
+
+async function open(page: TrackedPage, query = "") {
+  await page.goto(`${h.url}${PAGE}${query}`);
+  await page.waitForFunction(() => (window as any).__sk);
+  await page.locator("#recs [part=card]").first().waitFor();
+  await page.locator("#channels [part=channel-link]").first().waitFor();
+}
+
+/** Moves the real pointer around for `seconds` of engaged time on the fake clock. */
+async function engage(page: TrackedPage, seconds: number) {
+  for (let s = 0; s < seconds; s += 5) {
+    await page.mouse.move(200 + (s % 40), 300);
+    await page.clock.runFor(5_000);
+  }
+}
+
+async function exitThroughTop(page: TrackedPage) {
+  await page.mouse.move(400, 200);
+  await page.mouse.move(400, 80, { steps: 4 });
+  await page.mouse.move(400, -10, { steps: 2 });
+  await page.clock.runFor(100);
+}
+
+const styleOf = (page: TrackedPage, selector: string) =>
+  page.locator(selector).first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { font: s.fontSize + " " + s.fontFamily, pad: s.padding, spacing: s.letterSpacing, box: s.boxSizing, color: s.color };
+  });
+
+describe("widgets in a host page", () => {
+  it("look the same under hostile host CSS", async () => {
+    const clean = await h.page();
+    await open(clean);
+    const hostile = await h.page();
+    await open(hostile, "?hostile");
+    for (const selector of ["#recs [part=link]", "#recs [part=hide]", "#channels [part=channel-link]", "#prefs button"]) {
+      expect(await styleOf(hostile, selector), selector).toEqual(await styleOf(clean, selector));
+    }
+    expect([...clean.errors, ...hostile.errors]).toEqual([]);
+  });
+
+  it("builds channel links from structured fields only, and hides the invalid one", async () => {
+    const page = await h.page();
+    await open(page);
+    const hrefs = await page.locator("#channels a[part=channel-link]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual([
+      "https://wa.me/923001234567",
+      "tel:+9221111222333",
+      "mailto:help@shop.example",
+      "https://t.me/trailhead_shop",
+      "sms:+15550100",
+      "https://m.me/trailhead",
+      "https://ig.me/m/trailhead.shop",
+      "https://x.com/trailhead",
+      "https://shop.example/contact",
+    ]);
+    expect(page.warnings.filter((w) => /whatsapp/i.test(w))).toHaveLength(1);
+  });
+
+  it("lists the preferred channel first after a reload", async () => {
+    const page = await h.page();
+    await open(page);
+    await page.locator("#channels [part=prefer]").nth(2).click();
+    await page.evaluate(() => (window as any).__sk.export());
+    await page.reload();
+    await open(page);
+    expect(await page.locator("#channels a[part=channel-link]").first().getAttribute("href")).toBe("mailto:help@shop.example");
+  });
+
+  it("opens the exit survey on a real pointer exit; answering NPS reaches the dataLayer; it does not return", async () => {
+    const context = await h.context();
+    await context.clock.install();
+    const page = await h.page(context);
+    await open(page);
+    await engage(page, 20);
+    await exitThroughTop(page);
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await expect(dialog.getByRole("button", { name: /^9\b/ }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press("Tab");
+    await dialog.getByRole("button", { name: /^9\b/ }).click();
+    const pushed = await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === "shopkeeper_survey_response"));
+    expect(pushed).toHaveLength(1);
+    expect(JSON.stringify(pushed[0])).toContain("9");
+    await page.clock.runFor(5_000);
+
+    await page.goto(`${h.url}${PAGE}`);
+    await page.waitForFunction(() => (window as any).__sk);
+    await engage(page, 20);
+    await exitThroughTop(page);
+    await page.clock.runFor(1_000);
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("closes the survey on Escape and returns focus", async () => {
+    const context = await h.context();
+    await context.clock.install();
+    const page = await h.page(context);
+    await open(page);
+    await page.locator("#recs [part=why]").first().focus();
+    await engage(page, 20);
+    await exitThroughTop(page);
+    await page.getByRole("dialog").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("shopkeeper-survey");
+    await page.keyboard.press("Escape");
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    const dismissed = await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === "shopkeeper_survey_dismissed"));
+    expect(dismissed).toHaveLength(1);
+  });
+
+  it("opens the survey on a mobile fast scroll-up", async () => {
+    const context = await h.context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await context.clock.install();
+    const page = await h.page(context);
+    await open(page);
+    for (let s = 0; s < 20; s += 5) {
+      await page.locator("h1").tap();
+      await page.clock.runFor(5_000);
+    }
+    // Scroll events are dispatched when the browser renders a frame, which the fake clock does
+    // not drive: give each scroll a real frame before moving the clock on.
+    for (const [y, ms] of [[1200, 500], [900, 50], [100, 50]] as const) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      await page.waitForTimeout(100);
+      await page.clock.runFor(ms);
+    }
+    await page.getByRole("dialog").waitFor({ timeout: 5_000 });
+    expect(page.errors).toEqual([]);
+  });
+});
+
+describe("accessibility and screenshots", () => {
+  for (const [lang, scheme] of [["en", "light"], ["en", "dark"], ["ur", "light"], ["ar", "dark"]] as const) {
+    it(`axe finds nothing in the widgets (${lang}, ${scheme})`, async () => {
+      const context = await h.context({ colorScheme: scheme });
+      await context.clock.install();
+      const page = await h.page(context);
+      await open(page, lang === "en" ? "" : `?lang=${lang}`);
+      await engage(page, 20);
+      await exitThroughTop(page);
+      await page.getByRole("dialog").waitFor();
+      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as any).axe;
+        const result = await axe.run(
+          { include: [["#recs"], ["#channels"], ["#prefs"], ["#shopkeeper-survey"]] },
+          { resultTypes: ["violations"] },
+        );
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
+      for (const id of ["recs", "channels", "prefs"]) await page.locator(`#${id}`).screenshot({ path: `${SHOTS}/${id}-${lang}-${scheme}.png` });
+      await page.locator("#shopkeeper-survey [role=dialog]").screenshot({ path: `${SHOTS}/survey-${lang}-${scheme}.png` });
+    });
+  }
+});
