@@ -1,0 +1,144 @@
+import { warnOnce } from "../log";
+import type { Product, ShopkeeperConfig } from "../types";
+import { fromDelimited } from "./from-delimited";
+import { fromMerchantXml } from "./from-merchant-xml";
+import { fromShopify } from "./from-shopify";
+import { fromShopkeeper } from "./from-shopkeeper";
+import { fromWooCommerce } from "./from-woocommerce";
+import { normalizeProduct } from "./normalize-product";
+import type { RawItem } from "./normalize-product";
+
+/** A feed format, as `data-catalog-format` or `catalogFormat` names it; `auto` reads the content. */
+export type CatalogFormat = NonNullable<ShopkeeperConfig["catalogFormat"]>;
+
+/** Normalised products, and how many feed items were dropped, by reason. */
+export interface CatalogResult {
+  products: Product[];
+  dropped: number;
+  /** Drop counts by reason: `id`, `title`, `url`, `price` (missing or invalid), `duplicate` (an id seen before), `cap` (over `maxItems`). */
+  reasons: Record<string, number>;
+}
+
+/** Options of `parseCatalog()`. */
+export interface ParseCatalogOptions {
+  format?: CatalogFormat;
+  /** Relative links and Shopify handles are resolved against it. */
+  baseUrl: string;
+  /** Products kept at most; later ones are dropped as `cap`. Default 100,000. */
+  maxItems?: number;
+}
+
+/**
+ * The raw items of a feed body: the first character picks JSON, XML (Google Merchant RSS/Atom)
+ * or delimited text (Merchant TSV, Meta CSV/TSV). JSON is Shopify when `format` says so or its
+ * first product has `variants`, WooCommerce when `format` says so or it has `prices`, else the
+ * Shopkeeper feed.
+ */
+function rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
+  const first = body.trimStart()[0];
+  if (first == "<") return fromMerchantXml(body);
+  if (first != "{" && first != "[") return fromDelimited(body);
+  const data: unknown = JSON.parse(body);
+  const one = fromShopkeeper(data)[0] ?? {};
+  return (format == "shopify" || "variants" in one ? fromShopify : format == "woocommerce" || "prices" in one ? fromWooCommerce : fromShopkeeper)(data);
+}
+
+/**
+ * Starts a catalog parser for a feed read in several bodies (the pages of a paginated feed): ids
+ * stay unique across pages and variants merge into their group. `add` is a generator that
+ * pauses every 100 items so a caller can yield to the page between chunks.
+ * @example const parser = createCatalogParser(); for (const _ of parser.add(page1, url)); parser.done().products
+ */
+export function createCatalogParser(maxItems = 1e5) {
+  const r: CatalogResult = { products: [], dropped: 0, reasons: {} };
+  const ids = new Set<string>();
+  const groups = new Map<string, Product>();
+  const drop = (why: string) => (r.dropped++, (r.reasons[why] = (r.reasons[why] ?? 0) + 1));
+  const parser = {
+    /** Raw items read so far, kept or not. */
+    seen: 0,
+    /** The result so far, growing as bodies are added. */
+    result: r,
+    *add(body: string, baseUrl: string, format?: CatalogFormat): Generator<void> {
+      for (const raw of rawItems(body, format)) {
+        const p = normalizeProduct(raw, baseUrl);
+        const group = typeof p == "object" && p.groupId ? groups.get(p.groupId) : undefined;
+        if (typeof p == "string") drop(p);
+        else if (group) {
+          // Variants collapse into the first one seen: the lowest price, in stock if any is.
+          if (p.price != null && !(group.price! <= p.price)) {
+            group.price = p.price;
+            if (p.compareAtPrice) group.compareAtPrice = p.compareAtPrice;
+            else delete group.compareAtPrice;
+          }
+          if (p.availability && (p.availability == "in_stock" || !group.availability)) group.availability = p.availability;
+        } else if (ids.has(p.id)) drop("duplicate");
+        else if (r.products.length >= maxItems) drop("cap");
+        else {
+          ids.add(p.id);
+          if (p.groupId) groups.set(p.groupId, p);
+          r.products.push(p);
+        }
+        if (++parser.seen % 100 == 0) yield;
+      }
+    },
+    /** The result so far, with one console summary of what was dropped and why. */
+    done(): CatalogResult {
+      if (r.dropped) warnOnce("catalog-dropped", `${r.dropped} of ${parser.seen} catalog items dropped, by reason:`, r.reasons);
+      return r;
+    },
+  };
+  return parser;
+}
+
+const fail = (error: unknown): CatalogResult => (warnOnce("catalog-parse", "catalog not parsed", error), { products: [], dropped: 0, reasons: {} });
+
+/**
+ * Parses a feed body (Shopkeeper JSON, Shopify `/products.json`, WooCommerce Store API, Google
+ * Merchant RSS or TSV, Meta CSV/TSV) into normalised products, in one go. Never throws: an
+ * unreadable body gives no products and one console warning; bad items are dropped and summed
+ * up in one warning. For large feeds in a page prefer `parseCatalogChunked`.
+ * @example parseCatalog(body, { baseUrl: "https://shop.example/products.json" }).products
+ */
+export function parseCatalog(body: string, options: ParseCatalogOptions): CatalogResult {
+  try {
+    const parser = createCatalogParser(options.maxItems);
+    for (const _ of parser.add(body, options.baseUrl, options.format));
+    return parser.done();
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/**
+ * Waits for the next task, so the page can paint and handle input between chunks of work:
+ * `scheduler.yield()` where it exists, a zero timeout elsewhere.
+ */
+export const nextTask = (): Promise<unknown> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * Runs a parser generator, yielding to the event loop whenever 40 ms have passed on `now` (at
+ * every pause without a clock), so no task of a large feed runs long (one `JSON.parse` of a JSON
+ * body is the exception).
+ */
+export async function drain(steps: Generator<void>, now?: () => number): Promise<void> {
+  let t = now?.();
+  for (const _ of steps) if (!now || now() - t! > 40) await nextTask(), (t = now?.());
+}
+
+/**
+ * Parses a feed body like `parseCatalog`, pausing for the next task whenever a slice of work
+ * passes 40 ms on `now` (default: pause every 100 items), so a large XML or CSV feed never
+ * blocks the page for long. Resolves, never rejects.
+ * @example await parseCatalogChunked(body, { baseUrl: location.href, now: () => performance.now() })
+ */
+export async function parseCatalogChunked(body: string, options: ParseCatalogOptions & { now?: () => number }): Promise<CatalogResult> {
+  try {
+    const parser = createCatalogParser(options.maxItems);
+    await drain(parser.add(body, options.baseUrl, options.format), options.now);
+    return parser.done();
+  } catch (error) {
+    return fail(error);
+  }
+}

@@ -1,0 +1,237 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { parseCatalog } from "../../../src/catalog/parse-catalog";
+import { _resetWarnings } from "../../../src/log";
+import { feed } from "./helpers";
+
+beforeEach(() => {
+  _resetWarnings();
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+
+const byId = (body: string, baseUrl: string, format?: "shopify" | "woocommerce" | "google" | "meta" | "shopkeeper") => {
+  const result = parseCatalog(body, format ? { baseUrl, format } : { baseUrl });
+  return { ...result, at: Object.fromEntries(result.products.map((p) => [p.id, p])) };
+};
+
+describe("Shopify /products.json", () => {
+  const { products, at, reasons } = byId(feed("shopify-products.json"), "https://summit.example/products.json?limit=250&page=1");
+
+  it("collapses variants into one product: lowest price, in stock if any variant is", () => {
+    expect(at["7712001"]).toEqual({
+      id: "7712001",
+      title: "Trail Runner 3 & Gaiters",
+      url: "https://summit.example/products/trail-runner-3",
+      image: "https://cdn.shopify.com/s/files/1/trail-runner-3.jpg?v=1",
+      price: 119,
+      compareAtPrice: 149,
+      category: ["Shoes", "Running"],
+      brand: "Summit Co.",
+      tags: ["trail", "running", "waterproof"],
+      availability: "in_stock",
+      sku: "TR3-42-BL",
+      groupId: "7712001",
+    });
+  });
+
+  it("reads comma-separated tags, an empty compare-at price and no image", () => {
+    expect(at["7712002"]).toMatchObject({ price: 12.5, tags: ["kitchen", "camping", "enamel"], availability: "out_of_stock" });
+    expect(at["7712002"]).not.toHaveProperty("compareAtPrice");
+    expect(at["7712002"]).not.toHaveProperty("image");
+    expect(at["7712002"]).not.toHaveProperty("category");
+  });
+
+  it("keeps a markup title and a javascript: image as given, flagged", () => {
+    expect(at["7712003"]).toMatchObject({ title: "<img src=x onerror=alert(1)>Headlamp", image: "javascript:alert(1)", unsafe: ["title", "image"], price: 35 });
+    expect(at["7712003"]).not.toHaveProperty("compareAtPrice");
+  });
+
+  it("drops a product without a handle, as having no link", () => {
+    expect(products.map((p) => p.id)).toEqual(["7712001", "7712002", "7712003"]);
+    expect(reasons).toEqual({ url: 1 });
+  });
+});
+
+describe("WooCommerce Store API", () => {
+  it("reads prices in minor units, the sale price first", () => {
+    const { at } = byId(feed("woocommerce-products.json"), "https://woo.example/wp-json/wc/store/v1/products");
+    expect(at["34"]).toEqual({
+      id: "34",
+      title: "Beanie with Logo – Winter",
+      url: "https://woo.example/product/beanie-with-logo/",
+      image: "https://woo.example/wp-content/uploads/beanie-with-logo.jpg",
+      price: 18,
+      compareAtPrice: 20,
+      currency: "USD",
+      category: ["Accessories"],
+      tags: ["winter"],
+      availability: "in_stock",
+      rating: 4.5,
+      ratingCount: 2,
+      sku: "Woo-beanie-logo",
+    });
+  });
+
+  it("leaves out the rating of an unreviewed product and drops an unnamed one", () => {
+    const { at, reasons } = byId(feed("woocommerce-products.json"), "https://woo.example/");
+    expect(at["35"]).toMatchObject({ price: 45, availability: "out_of_stock", ratingCount: 0 });
+    expect(at["35"]).not.toHaveProperty("rating");
+    expect(at["35"]).not.toHaveProperty("compareAtPrice");
+    expect(reasons).toEqual({ title: 1 });
+  });
+
+  it("reads a zero-decimal currency", () => {
+    const { at } = byId(feed("woocommerce-jpy.json"), "https://woo.example.jp/");
+    expect(at["501"]).toMatchObject({ price: 3980, compareAtPrice: 4980, currency: "JPY", category: ["お茶"], rating: 5, ratingCount: 12 });
+  });
+});
+
+describe("Google Merchant RSS", () => {
+  const { at, reasons, products } = byId(feed("google-merchant.xml"), "https://outdoor.example/feed.xml");
+
+  it("decodes double-escaped entities and merges variants by item_group_id", () => {
+    expect(at["TENT-2P-GRN"]).toEqual({
+      id: "TENT-2P-GRN",
+      title: "Dome Tent 2P & Footprint",
+      url: "https://outdoor.example/tents/dome-2p?variant=green&utm_source=google",
+      image: "https://outdoor.example/img/dome-2p-green.jpg",
+      price: 199,
+      compareAtPrice: 249,
+      currency: "USD",
+      category: ["Camping", "Tents", "Dome Tents"],
+      brand: "Summit Co.",
+      availability: "in_stock",
+      groupId: "TENT-2P",
+    });
+    expect(at["TENT-2P-ORG"]).toBeUndefined();
+  });
+
+  it("reads CDATA titles and every availability spelling", () => {
+    expect(at["STOVE-1"]).toMatchObject({ title: "Pocket Stove – Titanium", price: 59.9, currency: "EUR", availability: "preorder", brand: "Lumen & Co" });
+    expect(at["LAMP-1"]!.availability).toBe("backorder");
+  });
+
+  it("keeps a hostile title as text and a javascript: link as given, both flagged", () => {
+    expect(at["LAMP-1"]).toMatchObject({ title: "<script>alert(1)</script> Lantern", url: "javascript:alert(document.cookie)", unsafe: ["title", "url"] });
+  });
+
+  it("drops a negative price and a missing id", () => {
+    expect(reasons).toEqual({ price: 1, id: 1 });
+    expect(products).toHaveLength(3);
+  });
+});
+
+describe("Google Merchant TSV", () => {
+  const { at, reasons } = byId(feed("google-merchant.tsv"), "https://outdoor.example/feed.tsv", "google");
+
+  it("reads the header row as attribute names and resolves relative links", () => {
+    expect(at["BAG-20"]).toEqual({
+      id: "BAG-20",
+      title: "Day Pack 20L",
+      url: "https://outdoor.example/bags/20",
+      image: "https://outdoor.example/img/bag20.jpg",
+      price: 79,
+      currency: "USD",
+      category: ["Bags", "Day Packs"],
+      brand: "Summit Co.",
+      availability: "in_stock",
+    });
+    expect(at["BAG-30"]).toMatchObject({ title: "Day Pack 30L & Rain Cover", url: "https://outdoor.example/bags/30", price: 89, compareAtPrice: 99, availability: "out_of_stock" });
+  });
+
+  it("keeps the first of two rows with one id", () => {
+    expect(at["BAG-20"]!.title).toBe("Day Pack 20L");
+    expect(reasons.duplicate).toBe(1);
+  });
+});
+
+describe("Meta catalog CSV", () => {
+  const { at, reasons, products } = byId(feed("meta-catalog.csv"), "https://kigali.example/catalog.csv", "meta");
+
+  it("skips comment lines and reads quoted fields with commas, quotes and newlines", () => {
+    expect(at["KIT-001"]).toMatchObject({ title: "Igitenge Dress, Blue", brand: "Inzozi", category: ["Clothing", "Dresses"] });
+  });
+
+  it("reads zero-decimal prices like 320000 RWF, with the sale price", () => {
+    expect(at["KIT-001"]).toMatchObject({ price: 280000, compareAtPrice: 320000, currency: "RWF", availability: "in_stock", groupId: "KIT" });
+    expect(at["BSK-9"]).toMatchObject({ price: 45000, currency: "RWF" });
+  });
+
+  it("collapses the variants of a group", () => {
+    expect(at["KIT-002"]).toBeUndefined();
+    expect(products.map((p) => p.id)).toEqual(["KIT-001", "BSK-9"]);
+  });
+
+  it("drops a NaN price and a missing id", () => {
+    expect(reasons).toEqual({ price: 1, id: 1 });
+  });
+});
+
+describe("Shopkeeper JSON feed", () => {
+  const { at } = byId(feed("shopkeeper-feed.json"), "https://shop.example/catalog.json");
+
+  it("reads the normalised shape, numeric ids as strings", () => {
+    expect(at["1"]).toEqual({
+      id: "1",
+      title: "Canvas Tote",
+      url: "https://shop.example/p/tote",
+      image: "https://shop.example/img/tote.jpg",
+      price: 24,
+      compareAtPrice: 30,
+      currency: "EUR",
+      category: ["Bags", "Totes"],
+      brand: "Atelier",
+      tags: ["canvas", "gift"],
+      availability: "in_stock",
+      rating: 4.6,
+      ratingCount: 31,
+      popularity: 120,
+      related: ["2", "3"],
+      sku: "TOTE-1",
+    });
+  });
+
+  it("reads the aliases name, link, image_link, sale_price and a category string", () => {
+    expect(at["2"]).toEqual({
+      id: "2",
+      title: "Leather Wallet",
+      url: "https://shop.example/p/wallet",
+      image: "https://shop.example/img/wallet.jpg",
+      price: 39,
+      compareAtPrice: 45,
+      currency: "EUR",
+      category: ["Accessories", "Wallets"],
+      tags: ["leather", "gift"],
+      availability: "out_of_stock",
+    });
+  });
+
+  it("accepts a bare array", () => {
+    const { products } = parseCatalog('[{"id":9,"title":"Cap","url":"/cap"}]', { baseUrl: "https://shop.example/" });
+    expect(products).toEqual([{ id: "9", title: "Cap", url: "https://shop.example/cap" }]);
+  });
+});
+
+describe("format detection", () => {
+  it("reads a Shopify page named by format even when its first product has no variants", () => {
+    const { products } = parseCatalog('{"products":[{"id":1,"title":"A","handle":"a"}]}', { baseUrl: "https://s.example/products.json", format: "shopify" });
+    expect(products[0]!.url).toBe("https://s.example/products/a");
+  });
+
+  it("gives no products and one warning for a body it cannot read", () => {
+    const result = parseCatalog("{ not json", { baseUrl: "https://s.example/" });
+    expect(result).toEqual({ products: [], dropped: 0, reasons: {} });
+    expect(console.warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("Google Merchant TSV with g: headers and Atom feeds", () => {
+  it("strips the g: prefix of header names in any case", () => {
+    const tsv = "G:ID\tg:title\tg:link\tg:price\tg:availability\n7\tLamp\thttps://s.example/7\t15.00 USD\tin_stock\n";
+    expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "7", title: "Lamp", url: "https://s.example/7", price: 15, currency: "USD", availability: "in_stock" }]);
+  });
+
+  it("reads the entries of an Atom feed", () => {
+    const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>8</g:id><g:title>Mat</g:title><g:link>https://s.example/8</g:link></entry></feed>';
+    expect(parseCatalog(atom, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "8", title: "Mat", url: "https://s.example/8" }]);
+  });
+});

@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { loadCatalog } from "../../../src/catalog/load-catalog";
+import type { CatalogCache } from "../../../src/catalog/load-catalog";
+import { _resetWarnings } from "../../../src/log";
+import type { Product } from "../../../src/types";
+
+beforeEach(() => {
+  _resetWarnings();
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+
+const NOW = 1_700_000_000_000;
+const HOUR = 3_600_000;
+
+/** A response whose body arrives in the given chunks, recording how many were read. */
+function reply(body: string | string[], init: { status?: number; headers?: Record<string, string> } = {}) {
+  const chunks = (typeof body == "string" ? [body] : body).map((c) => new TextEncoder().encode(c));
+  const status = init.status ?? 200;
+  const response = {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: new Headers({ "content-type": "application/json", ...init.headers }),
+    read: 0,
+    body: {
+      getReader: () => ({
+        read: async () => (response.read < chunks.length ? { done: false, value: chunks[response.read++]! } : { done: true, value: undefined }),
+      }),
+    },
+  };
+  return response;
+}
+
+function memoryCache(initial?: Record<string, unknown>) {
+  const data = new Map(Object.entries(initial ?? {}));
+  let saved: () => void = () => {};
+  const cache: CatalogCache & { data: Map<string, unknown>; saved: Promise<void> } = {
+    data,
+    saved: new Promise<void>((resolve) => (saved = resolve)),
+    get: async (key) => data.get(key),
+    set: async (key, value) => {
+      data.set(key, value);
+      saved();
+    },
+  };
+  return cache;
+}
+
+const shopifyPage = (from: number, count: number) =>
+  JSON.stringify({ products: Array.from({ length: count }, (_, i) => ({ id: from + i, title: `P${from + i}`, handle: `p${from + i}`, variants: [{ price: "10.00", available: true }] })) });
+
+const product = (id: string): Product => ({ id, title: id, url: `https://shop.example/${id}` });
+const cached = (t: number, products: Product[], e?: string) => ({ "catalog:https://shop.example/catalog.json": { t, p: products, e } });
+
+describe("loadCatalog", () => {
+  it("follows Shopify pagination until a short page", async () => {
+    const pages = [shopifyPage(1, 250), shopifyPage(251, 3)];
+    const fetch = vi.fn(async (_url: RequestInfo | URL) => reply(pages.shift() ?? "{}") as unknown as Response);
+    const products = await loadCatalog("https://shop.example/products.json", { fetch, now: () => NOW });
+    expect(products).toHaveLength(253);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(["https://shop.example/products.json?limit=250&page=1", "https://shop.example/products.json?limit=250&page=2"]);
+    expect(products[252]).toMatchObject({ id: "253", url: "https://shop.example/products/p253", price: 10 });
+  });
+
+  it("follows WooCommerce pagination until an empty page", async () => {
+    const page = (from: number, count: number) =>
+      JSON.stringify(Array.from({ length: count }, (_, i) => ({ id: from + i, name: `W${from + i}`, permalink: `https://woo.example/p/${from + i}`, prices: { price: "500", currency_minor_unit: 2 } })));
+    const pages = [page(1, 100), page(101, 100), "[]"];
+    const fetch = vi.fn(async (_url: RequestInfo | URL) => reply(pages.shift()!) as unknown as Response);
+    const products = await loadCatalog("https://woo.example/wp-json/wc/store/v1/products", { fetch, now: () => NOW });
+    expect(products).toHaveLength(200);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(fetch.mock.calls[2]![0]).toBe("https://woo.example/wp-json/wc/store/v1/products?per_page=100&page=3");
+  });
+
+  it("stops paging at maxItems", async () => {
+    const fetch = vi.fn(async () => reply(shopifyPage(1, 250)) as unknown as Response);
+    const products = await loadCatalog("https://shop.example/products.json", { fetch, now: () => NOW, maxItems: 100 });
+    expect(products).toHaveLength(100);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("aborts a download mid-stream once it passes maxBytes", async () => {
+    const response = reply(['[{"id":1,"title":"A","url":"/a"}', " ".repeat(600), " ".repeat(600), "]"]);
+    let signal: AbortSignal | undefined;
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => ((signal = init?.signal ?? undefined), response as unknown as Response));
+    const products = await loadCatalog("https://shop.example/catalog.json", { fetch, now: () => NOW, maxBytes: 1000 });
+    expect(products).toEqual([]);
+    expect(signal?.aborted).toBe(true);
+    expect(response.read).toBe(3);
+    expect(console.warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses a body whose Content-Length is over maxBytes without reading it", async () => {
+    const response = reply("[]", { headers: { "content-length": "5000000" } });
+    const products = await loadCatalog("https://shop.example/catalog.json", { fetch: async () => response as unknown as Response, now: () => NOW, maxBytes: 1e6 });
+    expect(products).toEqual([]);
+    expect(response.read).toBe(0);
+  });
+
+  it("serves a fresh cache without any request", async () => {
+    const fetch = vi.fn();
+    const cache = memoryCache(cached(NOW - HOUR, [product("a")]));
+    expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW })).toEqual([product("a")]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("serves a stale cache at once and renews it on 304", async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => reply("", { status: 304 }) as unknown as Response);
+    const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")], '"v1"'));
+    const onUpdate = vi.fn();
+    expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate })).toEqual([product("a")]);
+    await cache.saved;
+    expect(fetch.mock.calls[0]![1]!.headers).toEqual({ "if-none-match": '"v1"' });
+    expect(cache.data.get("catalog:https://shop.example/catalog.json")).toEqual({ t: NOW, p: [product("a")], e: '"v1"' });
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  it("replaces a stale cache on 200 and reports the new products", async () => {
+    const fetch = vi.fn(async () => reply('[{"id":"b","title":"b","url":"https://shop.example/b"}]', { headers: { etag: '"v2"', "last-modified": "Tue, 01 Oct 2024 10:00:00 GMT" } }) as unknown as Response);
+    const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")], '"v1"'));
+    const updated = new Promise<Product[]>((resolve) => void loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate: resolve }));
+    expect(await updated).toEqual([product("b")]);
+    expect(cache.data.get("catalog:https://shop.example/catalog.json")).toEqual({ t: NOW, p: [product("b")], e: '"v2"', m: "Tue, 01 Oct 2024 10:00:00 GMT" });
+  });
+
+  it("serves the cache when offline", async () => {
+    const fetch = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    const cache = memoryCache(cached(NOW - 30 * HOUR, [product("a")]));
+    expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW })).toEqual([product("a")]);
+  });
+
+  it("resolves to no products with one warning when offline with nothing cached", async () => {
+    const fetch = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache: memoryCache(), now: () => NOW })).toEqual([]);
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("catalog not loaded: https://shop.example/catalog.json"), expect.any(TypeError));
+  });
+
+  it("rejects an HTML error page, by content type or by its first characters", async () => {
+    const page = "<!DOCTYPE html><html><body>Not found</body></html>";
+    for (const headers of [{ "content-type": "text/html; charset=utf-8" }, { "content-type": "application/json" }]) {
+      const cache = memoryCache();
+      const products = await loadCatalog("https://shop.example/catalog.json", { fetch: async () => reply(page, { headers }) as unknown as Response, cache, now: () => NOW });
+      expect(products).toEqual([]);
+      expect(cache.data.size).toBe(0);
+    }
+  });
+
+  it("rejects an error status", async () => {
+    const products = await loadCatalog("https://shop.example/catalog.json", { fetch: async () => reply("[]", { status: 500 }) as unknown as Response, now: () => NOW });
+    expect(products).toEqual([]);
+  });
+
+  it("caches what it loaded, with its validators", async () => {
+    const cache = memoryCache();
+    const fetch = async () => reply('<rss><channel><item><g:id>1</g:id><g:title>T</g:title><g:link>/t</g:link></item></channel></rss>', { headers: { "content-type": "application/rss+xml", etag: "W/\"7\"" } }) as unknown as Response;
+    const products = await loadCatalog("https://shop.example/feed.xml", { fetch, cache, now: () => NOW });
+    expect(products).toEqual([{ id: "1", title: "T", url: "https://shop.example/t" }]);
+    expect(cache.data.get("catalog:https://shop.example/feed.xml")).toEqual({ t: NOW, p: products, e: 'W/"7"', m: null });
+  });
+
+  it("keeps the pages read before a later page fails", async () => {
+    const pages = [shopifyPage(1, 250)];
+    const fetch = vi.fn(async () => (pages.length ? (reply(pages.shift()!) as unknown as Response) : Promise.reject(new TypeError("Failed to fetch"))));
+    const products = await loadCatalog("https://shop.example/products.json", { fetch, now: () => NOW });
+    expect(products).toHaveLength(250);
+    expect(console.warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("downloads when the cache cannot be read", async () => {
+    const cache: CatalogCache = { get: () => Promise.reject(new Error("closed")), set: async () => {} };
+    const fetch = async () => reply('[{"id":"a","title":"a","url":"https://shop.example/a"}]') as unknown as Response;
+    expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW })).toEqual([product("a")]);
+  });
+
+  it("reports a throwing onUpdate instead of rejecting", async () => {
+    const fetch = vi.fn(async () => reply('[{"id":"b","title":"b","url":"https://shop.example/b"}]') as unknown as Response);
+    const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")]));
+    await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate: () => { throw new Error("broken page code"); } });
+    await cache.saved;
+    await vi.waitFor(() => expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("catalog-update"), expect.any(Error)));
+  });
+});
