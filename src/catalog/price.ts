@@ -1,0 +1,41 @@
+// One number: digit groups joined by `.`, `,`, `'`, `’`, by a space when exactly three digits
+// follow (a thousands group), or by a separator and a space before cents ("119. 95"), so
+// "6.75 2 pieces" stops at 6.75 while "1 234,50" stays whole. A percentage is not a price.
+const NUM = /\d+(?:(?:[.,]\s(?=\d\d?(?!\d))|[.,'’]|\s(?=\d{3}(?!\d)))\d+)*(?!\s?[\d%])/;
+
+/**
+ * Reads a price from a number or a shop-formatted string ("$1,234.50", "1.234,50 €",
+ * "1 234,50", "1'234.50", "from 10 to 20" gives 10); with `minorUnits` the value is in
+ * minor units ("1105" with 2 gives 11.05). Undefined for garbage, negatives and non-finite values.
+ * A lone separator followed by exactly three digits is read as a thousands separator ("1.500" is 1500).
+ * @example parsePrice("1.234,50 €") // 1234.5
+ */
+export function parsePrice(input: unknown, minorUnits?: number): number | undefined {
+  let n: number | undefined;
+  if (typeof input == "number") n = input;
+  else if (typeof input == "string") {
+    // "35€ 99": a lone euro sign standing where the decimal separator goes.
+    const s = /€.*€/.test(input) ? input : input.replace(/(\d)\s?€\s?(\d\d?)(?!\d)/, "$1.$2");
+    const m = NUM.exec(s.replace(/(^|[^\d.,])[.,]+(?=\d)/, "$10."));
+    if (!m) return /\bfree\b/i.test(s) ? 0 : undefined;
+    if (/[-−][^\s\d]{0,3}$/.test(s.slice(0, m.index))) return undefined;
+    const t = m[0].replace(/[^\d.,]/g, "");
+    // The last separator is decimal when 1-2 or 4+ digits follow it, or when the other separator
+    // came before it ("123,456.789"); a lone one before exactly three digits groups thousands.
+    const d = /([.,])(\d+)$/.exec(t);
+    const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : "."));
+    n = +(dec ? t.slice(0, d.index).replace(/\D/g, "") + "." + d[2] : t.replace(/\D/g, ""));
+  }
+  if (n === undefined || !isFinite(n) || n < 0) return undefined;
+  return minorUnits ? n / 10 ** minorUnits : n;
+}
+
+/**
+ * Splits a feed money string into amount and ISO currency: "15.00 USD", "USD 15", "320000 RWF".
+ * @example parseMoney("15.00 USD") // { amount: 15, currency: "USD" }
+ */
+export function parseMoney(input: string): { amount?: number; currency?: string } {
+  const amount = parsePrice(input);
+  const currency = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(input)?.[1];
+  return { ...(amount === undefined ? {} : { amount }), ...(currency ? { currency } : {}) };
+}

@@ -1,0 +1,33 @@
+import type { Draft } from "./draft";
+
+const keys = (d: Draft) => [d.id, d.sku, d.url].filter(Boolean);
+
+/**
+ * Merges drafts from sources listed by precedence (highest first) into one draft per product.
+ * Drafts are the same product when they share an id, sku or url, or when a source has a single
+ * product and so far there is a single product (the product of a product page). Fields fill in
+ * field by field from lower sources. A price travels with its own currency: a lower source's
+ * price counts only in the same currency, and then the lower current price wins and the higher
+ * list price stays as `compareAtPrice`, so a sale shown by one source and not another stays a sale.
+ */
+export function mergeDrafts(sources: Draft[][]): Draft[] {
+  const out: Draft[] = [];
+  for (const list of sources)
+    for (const d of list) {
+      const ks = keys(d);
+      const t = out.find((p) => keys(p).some((k) => ks.includes(k))) ?? (list.length == 1 && out.length == 1 ? out[0] : undefined);
+      if (!t) {
+        out.push({ ...d });
+        continue;
+      }
+      const p = d.price;
+      if (t.price === undefined) Object.assign(t, { price: p, compareAtPrice: d.compareAtPrice, currency: p === undefined ? t.currency : d.currency });
+      else if (p !== undefined && d.currency == t.currency) {
+        const list = Math.max(t.compareAtPrice ?? 0, d.compareAtPrice ?? 0);
+        t.price = Math.min(t.price, p);
+        t.compareAtPrice = list > t.price ? list : undefined;
+      }
+      for (const k in d) (t as any)[k] ??= (d as any)[k];
+    }
+  return out;
+}

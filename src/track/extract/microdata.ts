@@ -1,0 +1,21 @@
+const value = (el: Element): string | null =>
+  // `content` beats the visible text; Magento keeps the unformatted number in `data-price-amount`.
+  el.getAttribute("content") ?? el.getAttribute("data-price-amount") ?? el.getAttribute("href") ?? el.getAttribute("src") ?? el.textContent;
+
+const item = (scope: Element): Record<string, unknown> => {
+  const o: Record<string, unknown> = Object.create(null);
+  o["@type"] = scope.getAttribute("itemtype");
+  scope.querySelectorAll("[itemprop]").forEach((el) => {
+    // A property belongs to the nearest enclosing item only.
+    if (el.parentElement?.closest("[itemscope]") != scope) return;
+    const v = el.hasAttribute("itemscope") ? item(el) : value(el);
+    for (const k of el.getAttribute("itemprop")!.split(/\s+/)) o[k] = k in o ? [o[k], v].flat() : v;
+  });
+  return o;
+};
+
+/**
+ * Reads every top-level microdata item (`itemscope itemtype=".../Product"`, breadcrumbs, lists)
+ * into the shape of JSON-LD, so one schema.org reader serves both.
+ */
+export const readMicrodata = (doc: Document): unknown[] => [...doc.querySelectorAll("[itemscope]:not([itemprop])")].map(item);

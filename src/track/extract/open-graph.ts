@@ -1,0 +1,38 @@
+import { parsePrice } from "../../catalog/price";
+import { draft, type Draft } from "./draft";
+
+/**
+ * Reads an OpenGraph product (`og:type` `product`, `product.item`, `og:product`...) from the
+ * meta tags. Shop-formatted amounts ("1.234,50") are parsed as prices; `og:price:standard_amount`
+ * is the list price, and a `product:sale_price` makes the regular price the list price. A page
+ * without an OpenGraph price yields nothing: many sites mark every page `og:type=product`.
+ */
+export function readOpenGraph(doc: Document, base: string): Draft[] {
+  // `og:price:amount` and `product:price:amount` mean the same: keep the first, by bare name.
+  const m: Record<string, string | null> = {};
+  doc.querySelectorAll("meta").forEach((el) => {
+    const k = /^(og|product):(.+)/i.exec(el.getAttribute("property") ?? el.getAttribute("name") ?? "")?.[2]!.toLowerCase();
+    if (k) m[k] ??= el.getAttribute("content");
+  });
+  const sale = parsePrice(m["sale_price:amount"]);
+  const amount = parsePrice(m["price:amount"]);
+  const price = sale ?? amount;
+  return /product/i.test(m.type!) && price !== undefined
+    ? [
+        draft(
+          {
+            sku: m.retailer_item_id,
+            title: m.title,
+            url: m.url,
+            image: m.image,
+            brand: m.brand,
+            price,
+            compareAtPrice: sale === undefined ? parsePrice(m["price:standard_amount"]) : amount,
+            currency: (sale === undefined ? undefined : m["sale_price:currency"]) ?? m["price:currency"],
+            availability: m.availability,
+          },
+          base,
+        ),
+      ]
+    : [];
+}
