@@ -1,23 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import budgets from "../../size-budget.json";
 
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
 describe("size budgets", () => {
-  for (const [file, budget] of Object.entries(budgets)) {
+  for (const [file, budget] of Object.entries(budgets.files)) {
     it(`${file} stays within ${budget} B gzip`, () => {
       const size = gzipped(file);
       console.log(`${file}: ${size} B gzip (budget ${budget})`);
       expect(size).toBeLessThanOrEqual(budget);
     });
   }
+});
 
-  it("the script tag contains no unsafe sinks", () => {
+describe("unsafe sinks", () => {
+  it("no source file writes markup, evaluates strings or sets inline styles", () => {
+    const sink = /\.innerHTML|\.outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|new Function|\beval\(|\.cssText|setAttribute\(\s*["']style/;
+    const hits = [...sources("src"), ...sources("widgets")].filter((file) => sink.test(readFileSync(file, "utf8")));
+    expect(hits).toEqual([]);
+  });
+
+  it("the script tag evaluates no strings", () => {
     const code = readFileSync("dist/shopkeeper.js", "utf8");
-    for (const sink of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "new Function", "eval(", "cssText", "dangerouslySetInnerHTML"]) {
-      expect(code, sink).not.toContain(sink);
-    }
+    // preact's dangerouslySetInnerHTML branch is in the bundle but unreachable: no source uses it.
+    for (const sink of ["document.write", "new Function", "eval(", "insertAdjacentHTML", "outerHTML", ".cssText"]) expect(code, sink).not.toContain(sink);
   });
 });
