@@ -150,6 +150,8 @@ describe("accessibility and screenshots", () => {
       await engage(page, 20);
       await exitThroughTop(page);
       await page.getByRole("dialog").waitFor();
+      // axe measures colours as painted: let the dialog's entrance fade finish first.
+      await page.waitForFunction(() => document.getElementById("shopkeeper-survey")!.shadowRoot!.getAnimations().every((a) => a.playState === "finished"));
       await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
       const violations = await page.evaluate(async () => {
         const axe = (window as any).axe;
