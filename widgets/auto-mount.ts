@@ -18,7 +18,7 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     try {
       mounted.get(el)?.();
     } catch (e) {
-      warnOnce("unmount", "a widget failed to unmount", e);
+      warnOnce("unmount", "widget unmount failed", e);
     }
     mounted.delete(el);
     delete el.dataset.shopkeeperMounted;
@@ -31,14 +31,12 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     const o: Record<string, unknown> = {};
     const limit = parseInt(d.limit!);
     if (limit > 0) o.limit = Math.min(limit, 24);
-    if (d.strategy) o.strategy = d.strategy;
-    if (d.title) o.title = d.title;
-    if (d.product) o.product = d.product;
+    for (const k of ["strategy", "title", "product"]) if (d[k]) o[k] = d[k];
     d.shopkeeperMounted = "";
     try {
       mounted.set(el, sk.mount(el, registry[name]!, o));
     } catch (e) {
-      warnOnce("mount-" + name, `the ${name} widget failed to render`, e);
+      warnOnce("mount-" + name, `${name} widget failed`, e);
     }
   };
   const remount = (only?: string) => {

@@ -33,8 +33,11 @@ const cache = new WeakMap<Product[], CatalogIndex>();
  */
 export function prefixes(path: string[] = []): string[] {
   let k = "";
-  return path.map((c, i) => (k = (i ? k + " > " : "") + String(c).toLowerCase()));
+  return path.map((c, i) => (k = (i ? k + " > " : "") + low(c)));
 }
+
+/** Any value as lower-cased text, the form index words and category keys are compared in. */
+export const low = (s: unknown) => String(s).toLowerCase();
 
 /**
  * The index of a catalog, built on first use and reused while the array keeps its length
@@ -48,7 +51,7 @@ export function getIndex(catalog: Product[]): CatalogIndex {
   const word = new Map([["", 0]]);
   const pathAt = new Map<string, number>();
   const num = (s: unknown) => {
-    const l = s == null ? "" : String(s).toLowerCase();
+    const l = low(s ?? "");
     return word.get(l) ?? (word.set(l, word.size), word.size - 1);
   };
   const raw = new Float64Array(n);
@@ -70,7 +73,8 @@ export function getIndex(catalog: Product[]): CatalogIndex {
     if (v) x._order.push(i);
   }
   for (let i = 0; i < n; i++) x._pop[i] = max ? Math.log1p(raw[i]!) / Math.log1p(max) : 0;
-  x._order.sort((a, b) => raw[b]! - raw[a]! || a - b);
+  // A stable sort: equally popular products keep their catalog order.
+  x._order.sort((a, b) => raw[b]! - raw[a]!);
   cache.set(catalog, x);
   return x;
 }

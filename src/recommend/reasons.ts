@@ -1,18 +1,23 @@
 /**
  * Reason sentences for recommendations in English, Urdu and Arabic. Each template holds at
- * most one `{placeholder}`; shops override any of them with `strings["reason.<key>"]`.
+ * most one placeholder, `{}` or a named one such as `{title}`; shops override any of them with
+ * `strings["reason.<key>"]`, e.g. `{ "reason.like": "For fans of {name}" }`.
  */
 
-/** The reasons a recommendation can give. */
+/**
+ * The reasons a recommendation can give, and what fills their placeholder: `viewed`,
+ * `boughtWith` and `similar` a product title, `popularIn` a category, `like` a category, brand
+ * or tag, `priceDrop` the drop as a percentage; the others have none.
+ */
 export type ReasonKey = "viewed" | "popularIn" | "priceDrop" | "backInStock" | "boughtWith" | "similar" | "like" | "popular" | "recent";
 
 const KEYS = "viewed popularIn priceDrop backInStock boughtWith similar like popular recent".split(" ");
 
 // One string per language, templates in KEYS order: smaller than an object per language.
 const TEMPLATES: Record<string, string> = {
-  en: "Because you viewed {title}|Popular in {category}|Price dropped {percent} since you looked|Back in stock|Often bought with {title}|Similar to {title}|You like {name}|Popular now|You viewed this recently",
-  ur: "کیونکہ آپ نے {title} دیکھا|{category} میں مقبول|آپ کے دیکھنے کے بعد قیمت {percent} کم ہوئی|دوبارہ دستیاب|اکثر {title} کے ساتھ خریدا جاتا ہے|{title} سے ملتا جلتا|آپ کو {name} پسند ہے|ابھی مقبول|آپ نے اسے حال ہی میں دیکھا",
-  ar: "لأنك شاهدت {title}|رائج في {category}|انخفض السعر {percent} منذ أن شاهدته|متوفر من جديد|يُشترى غالبًا مع {title}|مشابه لـ {title}|يعجبك {name}|رائج الآن|شاهدته مؤخرًا",
+  en: "Because you viewed {}|Popular in {}|Price dropped {} since you looked|Back in stock|Often bought with {}|Similar to {}|You like {}|Popular now|You viewed this recently",
+  ur: "کیونکہ آپ نے {} دیکھا|{} میں مقبول|آپ کے دیکھنے کے بعد قیمت {} کم ہوئی|دوبارہ دستیاب|اکثر {} کے ساتھ خریدا جاتا ہے|{} سے ملتا جلتا|آپ کو {} پسند ہے|ابھی مقبول|آپ نے اسے حال ہی میں دیکھا",
+  ar: "لأنك شاهدت {}|رائج في {}|انخفض السعر {} منذ أن شاهدته|متوفر من جديد|يُشترى غالبًا مع {}|مشابه لـ {}|يعجبك {}|رائج الآن|شاهدته مؤخرًا",
 };
 
 /**
@@ -26,13 +31,13 @@ export function createReasons(locale = "en", strings: Record<string, string> = {
     const own = "reason." + key;
     const t = Object.hasOwn(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
     const v = typeof value == "number" ? percent(locale, value) : value;
-    return t.replace(/\{\w+\}/g, () => v);
+    return t.replace(/\{\w*\}/g, () => v);
   };
 }
 
 function percent(locale: string, share: number): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "percent" }).format(share);
+    return share.toLocaleString(locale, { style: "percent" });
   } catch {
     return Math.round(share * 100) + "%";
   }

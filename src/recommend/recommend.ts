@@ -2,7 +2,7 @@ import type { Decayed, HoldoutGroup, Product, Profile, Recommendation, Recommend
 import { attempt } from "../log";
 import { score } from "../profile/score";
 import { isRemoved } from "../profile/is-removed";
-import { getIndex, prefixes } from "./catalog-index";
+import { getIndex, low, prefixes } from "./catalog-index";
 import { createReasons } from "./reasons";
 
 /** Time, settings and extra data a ranking needs; everything else comes from its arguments. */
@@ -23,10 +23,8 @@ export interface RecommendContext {
   related?: Record<string, string[]>;
 }
 
-type Candidate = [p: Product, k: string[], s: number, why: () => string[]];
+type Candidate = [p: Product, k: string[], s: number, why: string[]];
 type Kind = "category" | "brand" | "tag" | "price";
-
-const low = (s: unknown) => String(s).toLowerCase();
 
 /**
  * Ranks `catalog` for the visitor: pure, synchronous, never throws (a failure gives `[]`).
@@ -43,35 +41,37 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const limit = (o.limit ?? 4) || 0;
   const cap = Math.max(1, c.maxPerCategory ?? 2);
   const say = createReasons(c.locale, c.strings);
-  const now = c.now;
-  const hl = c.halfLifeDays ?? 14;
   const want = o.strategy ?? "for-you";
   const viewed = profile.viewed;
   const seedId = o.context ?? viewed[0]?.id;
   const seedAt = seedId == null ? undefined : ix._at.get(seedId);
-  const seed: Partial<Product> | undefined = seedAt == null ? viewed.find((v) => v.id == seedId) : catalog[seedAt];
+  const seen = viewed.find((v) => v.id == seedId);
+  const seed: Partial<Product> | undefined = catalog[seedAt!] ?? seen;
   const seedPre = prefixes(seed?.category);
   const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products]);
   if (seedId != null && (o.context != null || want == "similar" || want == "bought-together")) no.add(seedId);
-  const blocked = new Set(profile.notInterested.categories.map((k) => prefixes(k.split(" > ")).pop()));
+  // A lower-cased "A > B" path is the deepest of its lower-cased prefixes.
+  const blocked = new Set(profile.notInterested.categories.map(low));
   const bad = (p: Product, k: string[]) =>
     no.has(p.id) || (c.excludeOutOfStock !== false && p.availability == "out_of_stock") || k.some((x) => blocked.has(x));
 
   const pre = (i: number) => ix._paths[ix._path[i]!]!;
   const out: Recommendation[] = [];
   const per = new Map<string, number>();
-  const put = (p: Product, k: string[], why: string[], strategy: Strategy) => {
-    const leaf = k[k.length - 1];
-    const used = leaf == null ? 0 : (per.get(leaf) ?? 0);
-    if (out.length >= limit || used >= cap || out.some((r) => r.id == p.id) || bad(p, k)) return;
+  const put = (p: Product, k: string[], why: string[], strategy: Strategy = want) => {
+    const leaf = k.at(-1);
+    const used = per.get(leaf!) ?? 0;
+    if (out.length >= limit || used >= cap || bad(p, k)) return;
     if (leaf != null) per.set(leaf, used + 1);
+    // Listed once: a later fallback skips it like a bought product.
+    no.add(p.id);
     out.push({ ...p, reasons: why, strategy });
   };
-  const pickAll = (l: Candidate[], strategy: Strategy) => {
-    for (const [p, k, , why] of l.sort((a, b) => b[2] - a[2])) if (out.length < limit) put(p, k, why(), strategy);
+  const pickAll = (l: Candidate[]) => {
+    for (const [p, k, , why] of l.sort((a, b) => b[2] - a[2])) put(p, k, why);
   };
   // The best items per leaf category only: an exact top-k under the diversity cap, no full sort.
-  const scan = (f: (i: number) => number, why: (i: number) => string[], strategy: Strategy) => {
+  const scan = (f: (i: number) => number, why: (i: number) => string[]) => {
     const buckets: [number, number][][] = [];
     for (let i = 0; i < ix._n; i++) {
       const s = f(i);
@@ -81,18 +81,20 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
       const full = b.length >= (ix._paths[j]!.length ? cap : limit);
       let w = 0;
       for (let m = 1; m < b.length; m++) if (b[m]![1] < b[w]![1]) w = m;
-      if ((full && b[w]![1] >= s) || bad(catalog[i]!, ix._paths[j]!)) continue;
+      // `?.`: with a limit of 0 or less an empty bucket is already full.
+      if ((full && b[w]?.[1]! >= s) || bad(catalog[i]!, ix._paths[j]!)) continue;
       if (full) b[w] = [i, s];
       else b.push([i, s]);
     }
-    pickAll(buckets.flat().map(([i, s]) => [catalog[i]!, pre(i), s, () => why(i)]), strategy);
+    // Reasons only for the items that can still make the list.
+    for (const [i] of buckets.flat().sort((a, b) => b[1] - a[1])) if (out.length < limit) put(catalog[i]!, pre(i), why(i));
   };
   const popular = (within?: string) => {
     for (const i of ix._order) {
       if (out.length >= limit) return;
       const p = catalog[i]!;
       const k = pre(i);
-      const d = within ? k.indexOf(within) : -1;
+      const d = k.indexOf(within!);
       if (!within || d >= 0) put(p, k, [d >= 0 ? say("popularIn", p.category![d]) : say("popular")], "trending");
     }
   };
@@ -107,7 +109,7 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
     const m = new Map<string, number>();
     let max = 0;
     for (const [key, d] of Object.entries(profile.affinity[kind] as Record<string, Decayed>)) {
-      const v = score(d, now, hl);
+      const v = score(d, c.now, c.halfLifeDays ?? 14);
       if (!isRemoved(profile.removed, kind, key)) m.set(low(key), v), (max = Math.max(max, v));
     }
     for (const [key, v] of m) m.set(key, v / max);
@@ -126,10 +128,8 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const bw = perWord("brand");
   const tw = perWord("tag");
   const pw = perWord("price");
-  const tagOf = (i: number) => ix._tags[i]!.reduce((t, x) => t + tw[x]!, 0) / 2;
-  const brandOf = (i: number) => 1.5 * bw[ix._brand[i]!]!;
 
-  let within: string | undefined = seedPre[seedPre.length - 1];
+  let within = seedPre.at(-1);
   if (want == "for-you") {
     if (!o.context) {
       let best = 0;
@@ -137,7 +137,7 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
     }
     scan(
       (i) => {
-        const s = pc[ix._path[i]!]! + brandOf(i) + tagOf(i);
+        const s = pc[ix._path[i]!]! + 1.5 * bw[ix._brand[i]!]! + ix._tags[i]!.reduce((t, x) => t + tw[x]!, 0) / 2;
         return s && s + 0.7 * pw[ix._band[i]!]! + 0.3 * ix._pop[i]!;
       },
       (i) => {
@@ -147,15 +147,15 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
         while (d-- && !cw.get(k[d]!));
         // Only facts the profile holds: the deepest liked category, a liked brand, a liked tag.
         return [p.category?.[d], bw[ix._brand[i]!] ? p.brand : "", p.tags?.[ix._tags[i]!.findIndex((x) => tw[x])]]
-          .filter((name): name is string => !!name)
+          .filter(Boolean)
           .slice(0, 2)
           .map((name) => say("like", name));
       },
-      want,
     );
   } else if (want == "similar") {
     if (seed) {
-      const brand = ix._word.get(low(seed.brand ?? "")) ?? 0;
+      // -1 when the seed has no brand, so products without one do not match.
+      const brand = ix._word.get(low(seed.brand ?? "")) || -1;
       const tags = new Set((seed.tags ?? []).map((t) => ix._word.get(low(t))));
       const price = seed.price;
       const depth = ix._paths.map((k) => {
@@ -166,11 +166,10 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
       scan(
         (i) => {
           const q = catalog[i]!.price;
-          const s = depth[ix._path[i]!]! + +(!!brand && ix._brand[i] == brand) + ix._tags[i]!.filter((t) => tags.has(t)).length / (tags.size || 1);
+          const s = depth[ix._path[i]!]! + +(ix._brand[i] == brand) + ix._tags[i]!.filter((t) => tags.has(t)).length / (tags.size || 1);
           return s && s + (price && q ? 0.5 * (1 - Math.abs(q - price) / Math.max(q, price)) : 0) + 0.2 * ix._pop[i]!;
         },
         () => [say("similar", seed.title)],
-        want,
       );
     }
   } else if (want == "bought-together") {
@@ -182,11 +181,12 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
       });
     if (seed) {
       const title = seed.title ?? "";
-      add(seed.related, 3, say("boughtWith", title));
-      add(seedId != null && Object.hasOwn(c.related ?? {}, seedId) ? c.related![seedId] : undefined, 2, say("boughtWith", title));
-      const session = viewed.find((v) => v.id == seedId)?.session;
+      const why = say("boughtWith", title);
+      add(seed.related, 3, why);
+      // A seed exists only for a known id.
+      add(Object.hasOwn(c.related ?? {}, seedId!) ? c.related![seedId!] : undefined, 2, why);
       add(
-        viewed.filter((v) => v.session == session).map((v) => v.id),
+        viewed.filter((v) => v.session == seen?.session).map((v) => v.id),
         1,
         say("viewed", title),
       );
@@ -194,27 +194,26 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
     pickAll(
       [...l].flatMap(([id, [s, why]]): Candidate[] => {
         const i = ix._at.get(id);
-        return i == null ? [] : [[catalog[i]!, pre(i), s, () => [why]]];
+        return i == null ? [] : [[catalog[i]!, pre(i), s, [why]]];
       }),
-      want,
     );
   } else {
     pickAll(
       viewed.flatMap((v, n): Candidate[] => {
         const i = ix._at.get(v.id);
-        const p = i == null ? undefined : catalog[i];
-        const k = i == null ? prefixes(v.category) : pre(i);
+        const p = catalog[i!];
+        const k = p ? pre(i!) : prefixes(v.category);
         if (want == "recently-viewed") {
-          const { t, session, views, seconds, ...seen } = v;
-          const q = p ?? (v.title && v.url ? ({ ...seen, title: v.title, url: v.url } as Product) : undefined);
-          return q ? [[q, k, -n, () => [say("recent")]]] : [];
+          const { t, session, views, seconds, ...rest } = v;
+          // Seen on a page but not in the feed: the stored fields, when they can make a link.
+          const q = p ?? (v.title && v.url ? (rest as Product) : undefined);
+          return q ? [[q, k, -n, [say("recent")]]] : [];
         }
         if (!p) return [];
-        if (want == "back-in-stock") return v.availability == "out_of_stock" && p.availability == "in_stock" ? [[p, k, -n, () => [say("backInStock")]]] : [];
+        if (want == "back-in-stock") return v.availability == "out_of_stock" && p.availability == "in_stock" ? [[p, k, -n, [say("backInStock")]]] : [];
         const drop = v.price && p.price != null && (!v.currency || !p.currency || v.currency == p.currency) ? 1 - p.price / v.price : 0;
-        return drop >= 0.01 ? [[p, k, drop, () => [say("priceDrop", drop)]]] : [];
+        return drop >= 0.01 ? [[p, k, drop, [say("priceDrop", drop)]]] : [];
       }),
-      want,
     );
     return out;
   }

@@ -151,7 +151,12 @@ describe("accessibility and screenshots", () => {
       await exitThroughTop(page);
       await page.getByRole("dialog").waitFor();
       // axe measures colours as painted: let the dialog's entrance fade finish first.
-      await page.waitForFunction(() => document.getElementById("shopkeeper-survey")!.shadowRoot!.getAnimations().every((a) => a.playState === "finished"));
+      // (Polled from here: the page's own timers and frames belong to the fake clock.)
+      for (let i = 0; i < 50; i++) {
+        const running = await page.evaluate(() => document.getElementById("shopkeeper-survey")!.shadowRoot!.getAnimations().some((a) => a.playState !== "finished"));
+        if (!running) break;
+        await page.waitForTimeout(50);
+      }
       await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
       const violations = await page.evaluate(async () => {
         const axe = (window as any).axe;

@@ -8,6 +8,13 @@ const HANDLE: Partial<Record<Channel["type"], [RegExp, string]>> = {
   x: [/^\w{1,15}$/, "https://x.com/"],
 };
 
+// Number links per type: [prefix, query key of the prefilled message (none for calls)].
+const PHONE: Partial<Record<Channel["type"], [string, string?]>> = {
+  whatsapp: ["https://wa.me/", "?text="],
+  phone: ["tel:+"],
+  sms: ["sms:+", "?body="],
+};
+
 /**
  * Builds the link for a contact channel from its structured `value`, or undefined when the value
  * is not valid for the type (and for `chat`, which is a button, not a link). Numbers keep only
@@ -26,9 +33,8 @@ export function channelHref(channel: Channel, message?: string, base?: string): 
   const digits = /^\+?[\d\s().-]+$/.test(n) && n.replace(/\D/g, "").replace(/^00/, "");
   const phone = digits && /^[1-9]\d{7,14}$/.test(digits) && digits;
   if (type == "link") return vetHttpUrl(v, base);
-  if (type == "whatsapp") return phone ? `https://wa.me/${phone}${q && "?text=" + q}` : undefined;
-  if (type == "phone") return phone ? "tel:+" + phone : undefined;
-  if (type == "sms") return phone ? `sms:+${phone}${q && "?body=" + q}` : undefined;
+  const tel = PHONE[type];
+  if (tel) return phone ? tel[0] + phone + (q && tel[1] ? tel[1] + q : "") : undefined;
   if (type == "email") {
     const [, local, domain] = /^([^\s@"<>()[\]\\,;:?&#/%]{1,64})@((?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,63})$/i.exec(v) || [];
     return local ? `mailto:${encodeURIComponent(local)}@${domain!.toLowerCase()}${q && "?subject=" + q}` : undefined;

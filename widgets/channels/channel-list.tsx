@@ -28,7 +28,7 @@ export function ChannelList({ sk, i18n, state, update }: { sk: Shopkeeper; i18n:
     new Intl.DateTimeFormat(i18n.locale, { hour: "numeric", minute: "2-digit", ...(new Date(at).getDate() != new Date(now).getDate() && { weekday: "short" }) }).format(at);
   const list = (sk.config.channels || []).filter((c) => {
     const ok = c.type == "chat" || channelHref(c, "", location.href);
-    if (!ok) warnOnce(`channel:${c.type}:${c.value}`, `channel ${c.type} "${c.value}" is not valid and is hidden`);
+    if (!ok) warnOnce(`channel:${c.type}:${c.value}`, `${c.type} channel "${c.value}" is invalid; hidden`);
     return ok;
   });
   const pick = (channel: string, preferred?: true) => sk.track("channel_select", preferred ? { channel, preferred } : { channel });

@@ -1,4 +1,5 @@
 import { topInterests, vetHttpUrl, warnOnce, type EventMap, type EventName, type InterestKind, type Widget } from "../../src/index";
+import type { VNode } from "preact";
 import { createI18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
 import { renderInShadow } from "../mount";
@@ -36,7 +37,7 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     sk.track(name, props);
     done();
   };
-  const fail = (e: unknown) => warnOnce("preferences", "the preferences panel could not finish an action", e);
+  const fail = (e: unknown) => warnOnce("preferences", "preferences action failed", e);
   const focus = (sel: string) => m.root.querySelector<HTMLElement>(sel)?.focus();
 
   const add = (e: Event) => {
@@ -73,6 +74,15 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     focus(on ? ".p" : ".e");
   };
 
+  // A titled list, left out when empty.
+  const section = (head: string, items: VNode[]) =>
+    !!items.length && (
+      <>
+        <h3>{t(head)}</h3>
+        <ul>{items}</ul>
+      </>
+    );
+
   const panel = () => {
     const p = sk.profile();
     const interests = topInterests(p, Date.now(), { limit: 12 });
@@ -108,27 +118,17 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
           <input name="v" maxLength={60} aria-label={t("addL")} />
           <button>{t("add")}</button>
         </form>
-        {!!segments.length && (
-          <>
-            <h3>{t("segs")}</h3>
-            <ul>
-              {segments.map((s) => (
-                <li>{s}</li>
-              ))}
-            </ul>
-          </>
+        {section(
+          "segs",
+          segments.map((s) => <li>{s}</li>),
         )}
-        {!!viewed.length && (
-          <>
-            <h3>{t("viewed")}</h3>
-            <ul>
-              {viewed.map((v) => {
-                const url = vetHttpUrl(v.url);
-                const title = <bdi dir="auto">{cleanText(v.title!, 120)}</bdi>;
-                return <li key={v.id}>{url ? <a href={url}>{title}</a> : title}</li>;
-              })}
-            </ul>
-          </>
+        {section(
+          "viewed",
+          viewed.map((v) => {
+            const url = vetHttpUrl(v.url);
+            const title = <bdi dir="auto">{cleanText(v.title!, 120)}</bdi>;
+            return <li key={v.id}>{url ? <a href={url}>{title}</a> : title}</li>;
+          }),
         )}
         <div class="x">
           <button role="switch" aria-checked={p.personalization} onClick={() => act("personalization", { enabled: !p.personalization })}>

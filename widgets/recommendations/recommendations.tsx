@@ -162,7 +162,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     })
     .catch((e) => {
       host.hidden = true;
-      warnOnce("recommend", "recommendations could not load or render; the shelf stays hidden", e);
+      warnOnce("recommend", "shelf hidden: recommend() failed", e);
     });
 
   return () => {

@@ -125,7 +125,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     return (
       <fieldset>
         {label}
-        {(q.choices || []).map((c) => (
+        {q.choices!.map((c) => (
           <label>
             <input
               type={multi ? "checkbox" : "radio"}

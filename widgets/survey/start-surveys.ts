@@ -11,7 +11,8 @@ export function startSurveys(sk: Shopkeeper): () => void {
   let close: (() => void) | undefined;
   const off = sk.on("survey_shown", ({ props }) => {
     const survey = sk.config.surveys?.find((s) => s.id == props.surveyId);
-    if (!survey?.questions?.length || close) return;
+    // config.surveys holds only surveys the core validated (each has questions).
+    if (!survey || close) return;
     const open = () => {
       if (!close) close = openSurvey(sk, survey, () => (close = undefined));
     };

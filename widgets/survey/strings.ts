@@ -3,7 +3,6 @@ export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   en: {
     close: "Close survey",
     next: "Next",
-    send: "Send",
     thanks: "Thank you for your feedback!",
     of: "{n} out of {max}",
     nps0: "Not at all likely",
@@ -16,7 +15,6 @@ export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   ur: {
     close: "سروے بند کریں",
     next: "آگے",
-    send: "بھیجیں",
     thanks: "آپ کی رائے کا بہت شکریہ!",
     of: "{max} میں سے {n}",
     nps0: "بالکل امکان نہیں",
@@ -29,7 +27,6 @@ export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   ar: {
     close: "إغلاق الاستبيان",
     next: "التالي",
-    send: "إرسال",
     thanks: "شكراً على ملاحظاتك!",
     of: "{n} من {max}",
     nps0: "غير محتمل إطلاقاً",

@@ -15,5 +15,5 @@ export const SURVEY_CSS =
   ".sc{display:flex;gap:4px}.sc button{flex:1;min-width:0;padding:4px 0}" +
   ".e{display:flex;justify-content:space-between;font-size:12px;margin-block-start:6px}" +
   "label:not(.q){display:flex;gap:8px;align-items:center;padding-block:4px}" +
-  "textarea{width:100%;min-height:80px;font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:8px}" +
+  "textarea{width:100%;min-height:80px;padding:8px}" +
   ".n{margin-block-start:12px}";

@@ -19,7 +19,7 @@ export const BASE_CSS =
   "font:14px/1.45 var(--sk-font,system-ui,sans-serif);color:var(--t);background:var(--b);letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:start;text-shadow:none;white-space:normal;visibility:visible;cursor:auto}" +
   `@media (prefers-color-scheme:dark){.w:not(.light){${DARK}}}.dark{${DARK}}` +
   "h2{font-size:18px;margin:0 0 var(--s)}p,ul{margin:0}ul{padding:0;list-style:none}" +
-  "a{color:var(--a)}button,input,select{font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:4px 10px;min-height:32px}" +
+  "a{color:var(--a)}button,input,select,textarea{font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:4px 10px;min-height:32px}" +
   "button{cursor:pointer}.p{background:var(--a);color:var(--at);border-color:var(--a)}" +
   ":focus-visible{outline:2px solid var(--a);outline-offset:2px}.mu{color:var(--m)}" +
   ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
