@@ -20,17 +20,18 @@ type Fn = (event: EmittedEvent) => void;
  */
 export function createEmitter(): Emitter {
   const subscribers = new Map<string, Fn[]>();
-  const off = (name: string, fn: Fn) => subscribers.set(name, (subscribers.get(name) ?? []).filter((f) => f !== fn));
+  const get = (name: string) => subscribers.get(name) ?? [];
+  const off = (name: string, fn: Fn) => subscribers.set(name, get(name).filter((f) => f !== fn));
   return {
     on(name: string, fn: Fn) {
-      subscribers.set(name, [...(subscribers.get(name) ?? []), fn]);
+      subscribers.set(name, [...get(name), fn]);
       return () => void off(name, fn);
     },
     off,
     emit(event) {
       let failure: unknown;
       // Copies of the lists: a subscriber that subscribes or unsubscribes does not change this round.
-      for (const fn of [...(subscribers.get(event.name) ?? []), ...(subscribers.get("*") ?? [])]) {
+      for (const fn of [...get(event.name), ...get("*")]) {
         try {
           fn(event);
         } catch (error) {

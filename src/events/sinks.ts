@@ -2,7 +2,7 @@ import type { EmittedEvent } from "../types";
 import type { Emitter } from "./emitter";
 import { warnOnce } from "../log";
 import { vetHttpUrl } from "../url";
-import { listen } from "../track/listen";
+import { listen, stopAll } from "../track/listen";
 import { toOutgoing } from "./payload";
 
 /** What outgoing sinks may send. */
@@ -14,6 +14,8 @@ type Sink = (event: EmittedEvent) => void;
 
 /** Largest beacon body: under the 64 KB that keepalive requests may carry in flight (Fetch spec, "keepalive"). */
 const LIMIT = 6e4;
+/** Room left for the events once the envelope around them is counted. */
+const ROOM = LIMIT - 64;
 
 /**
  * Wraps the shop's own `onEvent` callback: it receives every event as emitted, and an error it
@@ -44,7 +46,7 @@ export function dataLayerSink(win: Window, options: OutgoingOptions): Sink {
       (w.dataLayer ??= []).push({ event: payload.event, shopkeeper: payload });
     } catch (error) {
       // Not an array (`push` missing) or a host `push` that throws.
-      warnOnce("data-layer", "window.dataLayer.push failed, events are not sent there", error);
+      warnOnce("data-layer", "dataLayer.push failed, events not sent there", error);
     }
   };
 }
@@ -60,7 +62,7 @@ export function dataLayerSink(win: Window, options: OutgoingOptions): Sink {
 export function beaconSink(win: Window, endpoint: string, options: OutgoingOptions, emitter: Pick<Emitter, "on">): () => void {
   const url = vetHttpUrl(endpoint, win.location.href);
   if (!url?.startsWith("https:")) {
-    warnOnce("endpoint", "endpoint must be an https: URL without credentials, nothing is sent", endpoint);
+    warnOnce("endpoint", "endpoint must be https: without credentials, nothing sent", endpoint);
     return () => undefined;
   }
   const doc = win.document;
@@ -90,17 +92,12 @@ export function beaconSink(win: Window, endpoint: string, options: OutgoingOptio
   const push = (event: EmittedEvent) => {
     const json = JSON.stringify(toOutgoing(event, options));
     const bytes = new Blob([json]).size + 1;
-    // Room for the envelope around the events.
-    if (bytes > LIMIT - 64) return warnOnce("beacon-size", "an event over 60 KB was not sent");
-    if (size + bytes > LIMIT - 64) send();
+    if (bytes > ROOM) return warnOnce("beacon-size", "an event over 60 KB was not sent");
+    if (size + bytes > ROOM) send();
     parts.push(json);
     size += bytes;
     timer ??= setTimeout(send, 1e4);
   };
 
-  const stops = [emitter.on("*", push), listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && send()), listen(win, "pagehide", send)];
-  return () => {
-    send();
-    for (const stop of stops) stop();
-  };
+  return stopAll([send, emitter.on("*", push), listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && send()), listen(win, "pagehide", send)]);
 }

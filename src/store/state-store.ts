@@ -2,7 +2,7 @@ import { promisifyRequest } from "idb-keyval";
 import type { ConsentMode, Profile, StorageMode, TrackedEvent } from "../types";
 import { attempt, warnOnce } from "../log";
 import { isSafe } from "../privacy/is-safe";
-import { listen } from "../track/listen";
+import { listen, stopAll } from "../track/listen";
 import { createIdb, isQuota } from "./idb";
 
 /** Upgrades a stored profile of one older version to the next; the loop runs them up to `v: 1`. */
@@ -105,7 +105,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   const idb = createIdb(name, options.openTimeout, () => halt());
 
   const fail = (error: unknown) => {
-    if (!failed) warnOnce("storage", "IndexedDB failed, the profile is kept in memory on this page", error);
+    if (!failed) warnOnce("storage", "IndexedDB failed, profile kept in memory", error);
     failed = true;
     queued = [];
     idb.close();
@@ -115,7 +115,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   const queue = (fn: () => unknown) => (chain = chain.then(fn).then(() => undefined, fail));
   const changed = (external: boolean) => attempt("store-change", () => onChange?.(mirror, external), undefined);
 
-  const corrupt = () => warnOnce("corrupt", "discarded unreadable stored data");
+  const corrupt = () => warnOnce("corrupt", "discarded unreadable data");
 
   const parse = (stored: unknown, t: number): Profile | undefined => {
     if (stored === undefined) return undefined;
@@ -138,8 +138,9 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     return [];
   };
 
-  const apply = (profile: Profile, change: Change) => (typeof change == "function" ? change(profile) : fold(profile, change));
-  const only = (changes: Change[]) => changes.filter((c): c is TrackedEvent => typeof c != "function");
+  const isEvent = (change: Change): change is TrackedEvent => typeof change != "function";
+  const apply = (profile: Profile, change: Change) => (isEvent(change) ? fold(profile, change) : change(profile));
+  const only = (changes: Change[]) => changes.filter(isEvent);
 
   const recent = (t: number) => (e: TrackedEvent | null) => !!e && typeof e.name == "string" && typeof e.props == "object" && !!e.props && e.time > t - retention;
 
@@ -196,11 +197,19 @@ export function createStateStore(options: StateStoreOptions): StateStore {
       return write(false);
     });
 
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+
+  // When the last write started: writes are throttled to one per interval, leading edge first.
+  let lastWrite = -Infinity;
   const flush = (force?: boolean) =>
     queue(() => {
-      clearTimeout(timer);
-      timer = undefined;
-      return live() && (force || queued.length) ? write(true) : undefined;
+      stopTimer();
+      if (!live() || !(force || queued.length)) return undefined;
+      lastWrite = now();
+      return write(true);
     });
 
   const reread = () => queue(() => live() && sync(false).catch(fail));
@@ -210,8 +219,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     mirror = base = create();
     ring = [];
     queued = [];
-    clearTimeout(timer);
-    timer = undefined;
+    stopTimer();
   };
 
   const halt = () => {
@@ -238,19 +246,24 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   };
 
   const doc = win?.document;
-  const stops = win && doc
-    ? [
-        listen(doc, "visibilitychange", () => (doc.visibilityState == "hidden" ? flush() : channel || reread())),
-        listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : flush())),
-      ]
-    : [];
+  const unlisten = stopAll(
+    win && doc
+      ? [
+          listen(doc, "visibilitychange", () => (doc.visibilityState == "hidden" ? flush() : channel || reread())),
+          listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : flush())),
+        ]
+      : [],
+  );
 
   const change = (c: Change) => {
     mirror = apply(mirror, c);
-    if (typeof c != "function") ring.push(c) > cap && ring.shift();
+    if (isEvent(c)) ring.push(c) > cap && ring.shift();
     if (failed || halted) return;
     queued.push(c);
-    if (live()) timer ??= setTimeout(flush, options.flushInterval ?? 2000);
+    // The first change after a quiet spell is written at once (after the current task, so a burst
+    // still shares one write): a visitor who leaves a page within the interval keeps its events,
+    // since a transaction started during unload may be aborted with the document.
+    if (live()) timer ??= setTimeout(flush, Math.max(0, lastWrite + (options.flushInterval ?? 2000) - now()));
   };
 
   async function forget(): Promise<void> {
@@ -261,7 +274,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   }
 
   return {
-    ready: consent == "granted" ? reread() : Promise.resolve(),
+    // Reads only with consent (`reread` checks it); settles either way.
+    ready: reread(),
     profile: () => mirror,
     events: () => ring,
     add(event) {
@@ -272,9 +286,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
       } catch {
         // Cycles and BigInt land here.
       }
-      const safe = copy && isSafe(copy) ? copy : undefined;
-      if (safe) change(safe);
-      else warnOnce("event-props", "skipped an event that cannot be stored");
+      if (copy && isSafe(copy)) change(copy);
+      else warnOnce("event-props", "skipped an unstorable event");
     },
     replace(fn) {
       change(fn);
@@ -294,8 +307,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     forget,
     close() {
       halted = true;
-      clearTimeout(timer);
-      for (const stop of stops) stop();
+      stopTimer();
+      unlisten();
       channel?.close();
       idb.close();
     },

@@ -26,16 +26,8 @@ export interface DataLayerEvent {
 type Bag = Record<string, unknown>;
 
 const GA4 = "view_item_list select_item view_item add_to_cart remove_from_cart view_cart begin_checkout purchase".split(" ");
-// Universal Analytics enhanced ecommerce actions, most specific first, and their GA4 names.
-const UA: Record<string, DataLayerEventName> = {
-  detail: "view_item",
-  add: "add_to_cart",
-  remove: "remove_from_cart",
-  checkout: "begin_checkout",
-  purchase: "purchase",
-  click: "select_item",
-  impressions: "view_item_list",
-};
+// Universal Analytics enhanced ecommerce actions, most specific first, and the index of their GA4 names.
+const UA: Record<string, number> = { detail: 2, add: 3, remove: 4, checkout: 6, purchase: 7, click: 1, impressions: 0 };
 
 const bag = (v: unknown) => (v && typeof v == "object" ? (v as Bag) : undefined);
 const text = (v: unknown) => (typeof v == "number" ? String(v) : (typeof v == "string" && v.trim()) || undefined);
@@ -83,7 +75,7 @@ export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
     for (const key in UA) {
       const action = bag(ec[key]);
       if (!action) continue;
-      name = UA[key];
+      name = GA4[UA[key]!];
       ua = true;
       params = bag(action.actionField);
       items = Array.isArray(action) ? action : action.products;
@@ -130,7 +122,7 @@ export function watchDataLayer(win: Window, onEntry: (name: DataLayerEventName, 
   const check = () =>
     attempt("datalayer-watch", () => {
       const list = (win as unknown as Bag)[key];
-      if (!on || !Array.isArray(list) || list === current) return;
+      if (!Array.isArray(list) || list === current) return;
       current = list;
       list.forEach(take);
       const previous = list.push;

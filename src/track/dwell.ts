@@ -1,4 +1,4 @@
-import { ACTIVITY, listen } from "./listen";
+import { ACTIVITY, listen, stopAll } from "./listen";
 
 /** Engaged time on the current page, read and reset with `take()`. */
 export interface Dwell {
@@ -31,7 +31,7 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
     if (visible && focused) total += Math.max(0, Math.min(t, active + idle) - mark);
     mark = Math.max(mark, t);
   };
-  const stops = [
+  const stop = stopAll([
     listen(win, "pointerdown pointermove keydown scroll touchstart wheel", () => (settle(), (active = mark)), ACTIVITY),
     listen(doc, "visibilitychange prerenderingchange", () => {
       settle();
@@ -44,7 +44,7 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
       focused = e.type == "focus";
       if (focused) active = mark;
     }),
-  ];
+  ]);
   return {
     take() {
       settle();
@@ -52,6 +52,6 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
       total = 0;
       return engaged;
     },
-    stop: () => stops.forEach((stop) => stop()),
+    stop,
   };
 }

@@ -1,5 +1,5 @@
 import type { ExitSignal } from "../types";
-import { ACTIVITY, listen } from "./listen";
+import { ACTIVITY, listen, stopAll } from "./listen";
 
 /**
  * Calls `onExit` when the visitor seems about to leave, and returns the stop function. With a
@@ -83,5 +83,5 @@ export function watchExitIntent(
       () => clearTimeout(timer),
     );
   }
-  return () => stops.forEach((stop) => stop());
+  return stopAll(stops);
 }

@@ -11,5 +11,15 @@ export function listen(target: EventTarget, types: string, fn: (event: Event) =>
   };
 }
 
+/**
+ * Returns one function that calls each of `stops`: the stop function of a watcher made of several.
+ * @example const stop = stopAll([listen(window, "focus", a), listen(window, "blur", b)]);
+ */
+export const stopAll =
+  (stops: (() => void)[]) =>
+  (): void => {
+    for (const stop of stops) stop();
+  };
+
 /** Options for activity listeners: capture sees events the page stops, passive never delays scrolling. */
 export const ACTIVITY: AddEventListenerOptions = { capture: true, passive: true };

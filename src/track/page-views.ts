@@ -2,7 +2,7 @@ import type { EventMap } from "../types";
 import { attempt } from "../log";
 import { getPageType } from "./page-type";
 import { onHistoryChange } from "./history";
-import { listen } from "./listen";
+import { listen, stopAll } from "./listen";
 import { compact } from "./compact";
 
 /** The page's identity: its path, plus the hash when it is a route (`#/cart`, `#!/cart`) rather than an anchor. */
@@ -20,11 +20,12 @@ const keyOf = (url: URL) => url.pathname + (/^#!?\//.test(url.hash) ? url.hash :
 export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]) => void): () => void {
   const doc = win.document as Document & { prerendering?: boolean };
   let last: string | undefined;
+  // Listeners pass their event: only `true` (a back/forward-cache restore) repeats the same path.
   const view = (restored?: unknown) =>
     attempt("page-view", () => {
       const url = new URL(win.location.href);
       const key = keyOf(url);
-      if (doc.prerendering || (key == last && !restored)) return;
+      if (doc.prerendering || (key == last && restored !== true)) return;
       const utm: Record<string, string> = {};
       url.searchParams.forEach((value, name) => name.startsWith("utm_") && (utm[name] = value));
       // Only a first view has a referrer of its own; later views were referred by this site.
@@ -40,13 +41,13 @@ export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]
         }),
       );
     }, undefined);
-  const stops = [
-    onHistoryChange(win, () => view()),
-    listen(win, "popstate hashchange", () => view()),
-    listen(win, "pageshow", (e) => (e as PageTransitionEvent).persisted && view(1)),
+  const stop = stopAll([
+    onHistoryChange(win, view),
+    listen(win, "popstate hashchange", view),
+    listen(win, "pageshow", (e) => (e as PageTransitionEvent).persisted && view(true)),
     // https://wicg.github.io/nav-speculation/prerendering.html#document-prerendering
-    listen(doc, "prerenderingchange", () => view()),
-  ];
+    listen(doc, "prerenderingchange", view),
+  ]);
   view();
-  return () => stops.forEach((stop) => stop());
+  return stop;
 }

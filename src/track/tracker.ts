@@ -5,7 +5,7 @@ import { createDwell } from "./dwell";
 import { getPageType } from "./page-type";
 import { watchPageViews } from "./page-views";
 import { watchDataLayer } from "./datalayer";
-import { listen } from "./listen";
+import { listen, stopAll } from "./listen";
 import { compact } from "./compact";
 
 /** Options of `startTracker`. */
@@ -46,7 +46,7 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   let viewed = new Set<string>();
   let carry = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const stops: (() => void)[] = [];
+  const stops = [dwell.stop, () => clearTimeout(retry)];
 
   const flush = () => {
     carry += dwell.take();
@@ -58,8 +58,11 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   };
 
   const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
-    const items = name == "view_item" ? props.items.filter((p) => !viewed.has(p.id) && !viewed.has(p.sku ?? p.id)) : props.items;
-    if (name == "view_item") for (const p of items) viewed.add(p.id).add(p.sku ?? p.id);
+    let items = props.items;
+    if (name == "view_item") {
+      items = items.filter((p) => !viewed.has(p.id) && !viewed.has(p.sku ?? p.id));
+      for (const p of items) viewed.add(p.id).add(p.sku ?? p.id);
+    }
     if (items.length) emit(name, { ...props, items });
   };
 
@@ -84,11 +87,13 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
         clearTimeout(retry);
         path = view.path;
         const found = read();
-        view.pageType = getPageType(new URL(win.location.href), found.products.length > 0, found.list.length > 0);
+        const hasProducts = found.products.length > 0;
+        const hasList = found.list.length > 0;
+        view.pageType = getPageType(new URL(win.location.href), hasProducts, hasList);
         emit("page_view", view);
         show(found);
         // SPAs often render the new content after changing the URL: look once more a moment later.
-        if (!found.products.length && !found.list.length) retry = setTimeout(show, 1000);
+        if (!hasProducts && !hasList) retry = setTimeout(show, 1000);
       }),
       watchDataLayer(win, (name, props) => (name == "view_item" ? viewItems(name, props) : emit(name, props))),
       listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && flush()),
@@ -102,11 +107,7 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   else start();
 
   return {
-    stop() {
-      clearTimeout(retry);
-      dwell.stop();
-      stops.forEach((stop) => stop());
-    },
+    stop: stopAll(stops),
     pageProducts: () => products,
     flush,
   };

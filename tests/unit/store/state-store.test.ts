@@ -67,6 +67,15 @@ describe("state store", () => {
     expect(put).toHaveBeenCalledTimes(2);
   });
 
+  it("writes the first change after a quiet spell at once, so a short page visit is kept", async () => {
+    const store = makeStore({ flushInterval: 60_000 });
+    await store.ready;
+    store.add(view());
+    store.add(view());
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 2 });
+  });
+
   it("flushes when the page is hidden and on pagehide", async () => {
     const put = vi.spyOn(IDBObjectStore.prototype, "put");
     const store = makeStore({ win: window });
