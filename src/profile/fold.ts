@@ -50,11 +50,8 @@ const link = (v: unknown): string | undefined => {
   const url = vetHttpUrl(v);
   return url && url.length <= 300 ? url : undefined;
 };
+const round = (x: number, unit: number): number => Math.round(x * unit) / unit;
 const front = (list: string[], value: string, max: number): string[] => [value, ...list.filter((x) => x != value)].slice(0, max);
-const keyOf = (x: Props): [InterestKind, string] | undefined => {
-  const value = str(x.value, 80);
-  return value && ["category", "brand", "tag"].includes(x.kind as string) ? [x.kind as InterestKind, value] : undefined;
-};
 
 function item(v: unknown): Item | undefined {
   if (!v || typeof v != "object") return undefined;
@@ -94,6 +91,8 @@ function setLine(cart: CartLine[], i: Item, delta: number): CartLine[] {
     : rest;
 }
 
+const addLines = (cart: CartLine[], items: Item[]): CartLine[] => items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), cart);
+
 /**
  * Folds one event into the profile at time `now` and returns the next profile: deterministic (the
  * same events give the same profile), never mutating its input (unchanged parts are shared), and
@@ -116,13 +115,17 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
   } else s = { ...s, last: Math.max(s.last, now) };
   q.session = s;
 
-  const aff = () =>
-    q.affinity == p.affinity
-      ? (q.affinity = { category: { ...p.affinity.category }, brand: { ...p.affinity.brand }, tag: { ...p.affinity.tag }, price: { ...p.affinity.price } })
-      : q.affinity;
+  // Copied on the first write only, so an event that teaches nothing shares the old affinity.
+  const aff = () => {
+    if (q.affinity == p.affinity) {
+      q.affinity = { ...p.affinity };
+      for (const k in q.affinity) q.affinity[k as Kind] = { ...q.affinity[k as Kind] };
+    }
+    return q.affinity;
+  };
   const add = (kind: Kind, key: string, w: number) => {
     const r = aff()[kind];
-    if (!isBadKey(key) && !isRemoved(q.removed, kind, key)) r[key] = { s: Math.round((score(own(r, key), now, h) + w) * 1e3) / 1e3, t: now };
+    if (!isBadKey(key) && !isRemoved(q.removed, kind, key)) r[key] = { s: round(score(own(r, key), now, h) + w, 1e3), t: now };
   };
   const learn = (i: Pick<Item, "category" | "brand" | "tags" | "price">, w: number) => {
     let path = "";
@@ -130,6 +133,14 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
     if (i.brand) add("brand", i.brand, w);
     for (const t of i.tags ?? []) add("tag", t, w);
     if (i.price != null) add("price", priceBand(i.price), w);
+  };
+  // Counts the items seen or bought, and those of them on sale.
+  const tally = (items: Item[], key: "viewed" | "bought") => {
+    const sale = (q.sale = { ...p.sale });
+    for (const i of items) {
+      sale[key]++;
+      sale[`${key}OnSale`] += +onSale(i);
+    }
   };
   const survey = (f: (old: SurveyState | undefined) => SurveyState) => {
     const id = str(x.surveyId, 64);
@@ -147,20 +158,18 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
     for (const i of items) learn(i, w);
     if (name == "view_item") {
       const viewed = [...p.viewed];
-      const sale = (q.sale = { ...p.sale });
+      tally(items, "viewed");
       for (const i of items) {
         const at = viewed.findIndex((v) => v.id == i.id);
         const old = at < 0 ? undefined : viewed.splice(at, 1)[0];
         const { compareAtPrice, tags, quantity, ...seen } = i;
         viewed.unshift({ ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 });
-        sale.viewed++;
-        if (onSale(i)) sale.viewedOnSale++;
       }
       q.viewed = viewed.slice(0, MAX_VIEWED);
       q.productViews += items.length;
       s.productViews += items.length;
     } else if (name == "add_to_cart") {
-      q.cart = items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), p.cart);
+      q.cart = addLines(p.cart, items);
       q.cartAdds++;
       s.carted = true;
     } else if (name == "purchase") {
@@ -170,16 +179,12 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS;
       q.orders = {
         count: o.count + 1,
-        revenue: { ...o.revenue, [currency]: Math.round(((own(o.revenue, currency) ?? 0) + value) * 100) / 100 },
+        revenue: { ...o.revenue, [currency]: round((own(o.revenue, currency) ?? 0) + value, 100) },
         times: [...o.times, now].slice(-MAX_TIMES),
         impulse: o.impulse + +impulse,
       };
-      const sale = (q.sale = { ...p.sale });
-      for (const i of items) {
-        q.bought = front(q.bought, i.id, MAX_IDS);
-        sale.bought++;
-        if (onSale(i)) sale.boughtOnSale++;
-      }
+      tally(items, "bought");
+      for (const i of items) q.bought = front(q.bought, i.id, MAX_IDS);
       q.cart = [];
     }
   } else if (name == "remove_from_cart") {
@@ -187,17 +192,17 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
   } else if (name == "view_cart" || name == "begin_checkout") {
     // These events list the whole cart, so they correct a cart that missed an add or a removal.
     const items = itemsOf(x);
-    if (items.length) q.cart = items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), [] as CartLine[]);
+    if (items.length) q.cart = addLines([], items);
   } else if (name == "page_view") {
     q.pageViews++;
     s.pageViews++;
   } else if (name == "dwell") {
     const seconds = Math.min(num(x.seconds) ?? 0, 1800);
-    q.engagedSeconds = Math.round((p.engagedSeconds + seconds) * 10) / 10;
+    q.engagedSeconds = round(p.engagedSeconds + seconds, 10);
     const at = p.viewed.findIndex((v) => v.id == x.productId);
     const v = p.viewed[at];
     if (v) {
-      q.viewed = p.viewed.map((o, n) => (n == at ? { ...o, seconds: Math.round((o.seconds + seconds) * 10) / 10 } : o));
+      q.viewed = p.viewed.map((o, n) => (n == at ? { ...o, seconds: round(o.seconds + seconds, 10) } : o));
       learn(v, Math.min(seconds, 60) / 30);
     }
   } else if (name == "survey_shown") {
@@ -222,9 +227,10 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       q.channel = x.preferred === true ? { preferred: c, explicit: true, picks } : ch.explicit ? { ...ch, picks } : { preferred: best, picks };
     }
   } else if (name == "interest_add" || name == "interest_remove") {
-    const kv = keyOf(x);
-    if (kv) {
-      const key = kv.join(":");
+    const value = str(x.value, 80);
+    const kind = x.kind as InterestKind;
+    if (value && ["category", "brand", "tag"].includes(kind)) {
+      const key = kind + ":" + value;
       const others = (l: string[]) => l.filter((k) => k != key);
       if (name == "interest_add") {
         q.stated = front(p.stated, key, MAX_STATED);
@@ -232,8 +238,8 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       } else {
         q.stated = others(p.stated);
         q.removed = front(p.removed, key, MAX_IDS);
-        const r = aff()[kv[0]];
-        for (const k in r) if (isRemoved([key], kv[0], k)) delete r[k];
+        const r = aff()[kind];
+        for (const k in r) if (isRemoved([key], kind, k)) delete r[k];
       }
     }
   } else if (name == "not_interested") {
@@ -245,8 +251,8 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
 
   if (q.affinity != p.affinity)
     for (const r of Object.values(q.affinity) as Record<string, Decayed>[]) {
-      const ranked = Object.keys(r).map((k) => [score(r[k], now, h), k] as const);
-      if (ranked.length > MAX_KEYS) for (const [, k] of ranked.sort((a, b) => b[0] - a[0]).slice(MAX_KEYS)) delete r[k];
+      const rank = (k: string) => score(r[k], now, h);
+      for (const k of Object.keys(r).sort((a, b) => rank(b) - rank(a)).slice(MAX_KEYS)) delete r[k];
     }
   return q;
 }

@@ -1,4 +1,4 @@
-import type { Decayed, Profile } from "../types";
+import type { Profile } from "../types";
 import { DAY, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
 import { isBadKey } from "./own";
 import { score } from "./score";
@@ -6,6 +6,7 @@ import { score } from "./score";
 // A shape is a type letter (n: finite number, s: string, b: boolean, a: survey answer), a literal
 // number, a RegExp a string must match, [shape, max] for a bounded array, { "*": shape } for a
 // record, or an object of fields where a trailing "?" marks an optional one.
+type Kind = keyof Profile["affinity"];
 type Shape = string | number | RegExp | [Shape, number] | { [key: string]: Shape };
 
 const D = { "*": { s: "n", t: "n" } };
@@ -91,11 +92,11 @@ export function validateProfile(x: unknown): Profile | undefined {
 export function pruneProfile(p: Profile, now: number, retentionDays: number, halfLifeDays = 14): Profile {
   const cut = now - retentionDays * DAY;
   const keep = <T>(r: Record<string, T>, f: (v: T) => boolean) => Object.fromEntries(Object.entries(r).filter(([, v]) => f(v)));
-  const aff = (r: Record<string, Decayed>) => keep(r, (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
-  const a = p.affinity;
+  const affinity = { ...p.affinity };
+  for (const k in affinity) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
   return {
     ...p,
-    affinity: { category: aff(a.category), brand: aff(a.brand), tag: aff(a.tag), price: aff(a.price) },
+    affinity,
     viewed: p.viewed.filter((v) => v.t >= cut),
     surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut),
     orders: { ...p.orders, times: p.orders.times.filter((t) => t >= cut) },

@@ -2,6 +2,7 @@ import type { Audience, Profile, Rule } from "../types";
 import { DAY } from "../profile/limits";
 import { isBadKey } from "../profile/own";
 import { matchUrl } from "./match-url";
+import { parseList } from "./parse-list";
 
 /** What a rule is evaluated against. */
 export interface RuleContext {
@@ -49,16 +50,10 @@ function check(r: unknown, depth = 0): string {
  * @example parseAudiences([{ id: "vip", rule: { field: "orders.count", op: "gte", value: 5 } }]).audiences
  */
 export function parseAudiences(raw: unknown): { audiences: Audience[]; problems: string[] } {
-  const audiences: Audience[] = [];
-  const problems: string[] = [];
-  if (!Array.isArray(raw)) return { audiences, problems: ["audiences: expected an array"] };
-  raw.forEach((a: unknown, i) => {
+  return parseList<"audiences", Audience>(raw, "audiences", (a, ids) => {
     const { id, rule } = (a ?? {}) as Partial<Audience>;
-    const why = typeof id != "string" || !id ? "needs an id" : audiences.some((b) => b.id == id) ? "repeats an id" : check(rule);
-    if (why) problems.push(`audiences[${i}]${typeof id == "string" ? ` "${id}"` : ""}: ${why}`);
-    else audiences.push(a as Audience);
+    return typeof id != "string" || !id ? "needs an id" : ids.includes(id) ? "repeats an id" : check(rule);
   });
-  return { audiences, problems };
 }
 
 // A profile field by dot path (own properties only), or a derived field.

@@ -60,11 +60,9 @@ export function getSegments(p: Profile, now: number, options: { halfLifeDays?: n
     .map(([, d]) => score(d, now, options.halfLifeDays ?? 14));
   const sum = tops.reduce((a, b) => a + b, 0);
   const rules: [string, boolean][] = [
-    ["new", p.sessions <= 1],
-    ["returning", p.sessions > 1],
-    ["loyal", loyal],
-    ["one-time", count == 1],
-    ["irregular", count > 1 && !loyal],
+    [p.sessions > 1 ? "returning" : "new", true],
+    // Loyal needs several orders, so the three buyer types never overlap.
+    [loyal ? "loyal" : count == 1 ? "one-time" : "irregular", count > 0],
     ["discount-seeker", (viewed >= T.saleMinViewed && viewedOnSale >= T.saleViewedShare * viewed) || (bought >= T.saleMinBought && boughtOnSale >= T.saleBoughtShare * bought)],
     ["impulse", impulse > 0 && impulse >= T.impulseShare * count],
     ["need-based", p.productViews >= T.needMinViews && sum > 0 && Math.max(...tops) >= T.needShare * sum],

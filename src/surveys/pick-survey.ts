@@ -42,7 +42,8 @@ export function pickSurvey(surveys: Survey[], trigger: PickTrigger, ctx: SurveyC
     const t = s.trigger;
     if (t == "cart-abandonment") return exit && p.cart.length ? 2 : 0;
     if (t == "exit-intent") return +exit;
-    return +(typeof t == "object" ? kind == "page-view" && p.session.pageViews >= t.pageViews : t == kind && kind == "purchase");
+    // Left here: "purchase", "manual" (never equal to `kind`, handled above) or { pageViews }.
+    return +(typeof t == "object" ? kind == "page-view" && p.session.pageViews >= t.pageViews : t == kind);
   };
   const due = (s: Survey): boolean => {
     const st = Object.hasOwn(p.surveys, s.id) ? p.surveys[s.id] : undefined;

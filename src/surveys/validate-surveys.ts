@@ -1,5 +1,6 @@
 import type { Survey } from "../types";
 import { isBadKey } from "../profile/own";
+import { parseList } from "../segments/parse-list";
 
 type O = Record<string, unknown>;
 
@@ -40,14 +41,5 @@ function check(s: unknown, ids: string[]): string {
  * @example const { surveys, problems } = parseSurveys(config.surveys)
  */
 export function parseSurveys(raw: unknown): { surveys: Survey[]; problems: string[] } {
-  const surveys: Survey[] = [];
-  const problems: string[] = [];
-  if (!Array.isArray(raw)) return { surveys, problems: ["surveys: expected an array"] };
-  raw.forEach((s: unknown, i) => {
-    const why = check(s, surveys.map((x) => x.id));
-    const id = (s as O | null)?.id;
-    if (why) problems.push(`surveys[${i}]${typeof id == "string" ? ` "${id}"` : ""}: ${why}`);
-    else surveys.push(s as Survey);
-  });
-  return { surveys, problems };
+  return parseList<"surveys", Survey>(raw, "surveys", check);
 }
