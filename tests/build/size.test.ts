@@ -23,6 +23,14 @@ describe("size budgets", () => {
   }
 });
 
+describe("the README's byte counts", () => {
+  it("state the script tag's real size", () => {
+    const stated = /every widget and preact included, is \*\*([\d.]+) KB gzip\*\*/.exec(readFileSync("README.md", "utf8"));
+    expect(stated, "README states the size").not.toBeNull();
+    expect(Math.abs(Number(stated![1]) - gzipped("dist/shopkeeper.js") / 1024)).toBeLessThanOrEqual(0.5);
+  });
+});
+
 describe("unsafe sinks", () => {
   it("no source file writes markup, evaluates strings or sets inline styles", () => {
     const sink = /\.innerHTML|\.outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|new Function|\beval\(|\.cssText|setAttribute\(\s*["']style/;

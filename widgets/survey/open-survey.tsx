@@ -81,7 +81,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
 
   const body = (q: SurveyQuestion) => {
     const range = SCALES[q.type];
-    const label = <legend id="skq">{q.text}</legend>;
+    const label = <legend id="skq" dir="auto">{q.text}</legend>;
     const next = (v: () => AnswerValue, ok: boolean) => (
       <button class="p n" part="next" disabled={!ok} onClick={() => answer(v())}>
         {t("next")}
@@ -113,7 +113,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
       const max = q.maxLength || 500;
       return (
         <div>
-          <label class="q" id="skq" for="ska">
+          <label class="q" id="skq" for="ska" dir="auto">
             {q.text}
           </label>
           <textarea id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
