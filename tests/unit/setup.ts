@@ -8,6 +8,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Node-environment tests (SSR) have no document.
+  if (typeof document === "undefined") return;
   document.body.replaceChildren();
   document.head.replaceChildren();
 });

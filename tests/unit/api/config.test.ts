@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { createShopkeeper, isShopkeeperConfigError, parseConfig, ShopkeeperConfigError } from "../../../src/index";
+
+describe("options", () => {
+  it("keeps the valid options and names every invalid one with what was expected", () => {
+    const { config, problems } = parseConfig({ locale: "ur-PK", holdout: 2, endpoint: "http://x.example/", colour: "red" });
+    expect(config).toEqual({ locale: "ur-PK" });
+    expect(problems).toEqual([
+      "holdout: expected a share between 0 and 1, e.g. 0.1 for 10%, got 2",
+      "endpoint: expected an https: URL without credentials, got \"http://x.example/\"",
+      "colour: unknown option",
+    ]);
+  });
+
+  it("makes createShopkeeper throw one typed error listing every problem", () => {
+    let caught: unknown;
+    try {
+      createShopkeeper({ consent: "maybe", maxPerCategory: 0 } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ShopkeeperConfigError);
+    expect(isShopkeeperConfigError(caught)).toBe(true);
+    expect((caught as ShopkeeperConfigError).problems).toHaveLength(2);
+    expect((caught as Error).message).toContain("consent: expected granted | pending | denied");
+  });
+
+  it("ignores keys that would reach the prototype", () => {
+    const { config, problems } = parseConfig(JSON.parse('{"__proto__": {"polluted": true}, "debug": true}'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(config).toEqual({ debug: true });
+    expect(problems).toEqual(["__proto__: unknown option"]);
+  });
+});
