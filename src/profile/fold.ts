@@ -1,4 +1,4 @@
-import type { Availability, CartLine, Decayed, InterestKind, Profile, SurveyState, TrackedEvent } from "../types";
+import type { Availability, CartLine, EventItem, Decayed, InterestKind, Profile, SurveyState, TrackedEvent } from "../types";
 import { attempt } from "../log";
 import { vetHttpUrl } from "../url";
 import { IMPULSE_MS, IMPULSE_VIEWS, MAX_CART, MAX_IDS, MAX_KEYS, MAX_RECORD, MAX_STATED, MAX_TIMES, MAX_VIEWED, SESSION_MS } from "./limits";
@@ -15,20 +15,7 @@ type Kind = InterestKind | "price";
 type Loose<T> = { [K in keyof T]: T[K] | undefined };
 
 /** An event item after cleaning: bounded strings, sane numbers, vetted links. */
-interface Item {
-  id: string;
-  title?: string;
-  url?: string;
-  image?: string;
-  price?: number;
-  compareAtPrice?: number;
-  currency?: string;
-  category?: string[];
-  brand?: string;
-  tags?: string[];
-  availability?: Availability;
-  quantity?: number;
-}
+type Item = Pick<EventItem, "id" | "title" | "url" | "image" | "price" | "compareAtPrice" | "currency" | "category" | "brand" | "tags" | "availability" | "quantity">;
 
 // Interest weight of one item per event kind: a glance at a list counts least, a purchase most.
 // Engaged dwell sits between a view and a cart add: 1/30 per second, capped at 2 (60 s).

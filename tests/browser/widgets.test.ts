@@ -147,6 +147,7 @@ describe("accessibility and screenshots", () => {
       await context.clock.install();
       const page = await h.page(context);
       await open(page, lang === "en" ? "" : `?lang=${lang}`);
+      for (const id of ["recs", "channels", "prefs"]) await page.locator(`#${id}`).screenshot({ path: `${SHOTS}/${id}-${lang}-${scheme}.png` });
       await engage(page, 20);
       await exitThroughTop(page);
       await page.getByRole("dialog").waitFor();
@@ -167,7 +168,6 @@ describe("accessibility and screenshots", () => {
         return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
       });
       expect(violations).toEqual([]);
-      for (const id of ["recs", "channels", "prefs"]) await page.locator(`#${id}`).screenshot({ path: `${SHOTS}/${id}-${lang}-${scheme}.png` });
       await page.locator("#shopkeeper-survey [role=dialog]").screenshot({ path: `${SHOTS}/survey-${lang}-${scheme}.png` });
     });
   }

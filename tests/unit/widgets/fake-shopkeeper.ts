@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { createProfile } from "../../../src/profile/create-profile";
 import type {
   ConsentMode,
   EmittedEvent,
@@ -12,34 +13,10 @@ import type {
   ShopkeeperConfig,
 } from "../../../src/types";
 
-/** An empty visitor profile with `over` merged on top. */
+/** A visitor in their first session, one page seen, with `over` merged on top. */
 export function fakeProfile(over: Partial<Profile> = {}): Profile {
-  return {
-    v: 1,
-    id: "visitor-1",
-    firstSeen: 0,
-    lastSeen: 0,
-    sessions: 1,
-    session: { start: 0, last: 0, pageViews: 1, productViews: 0, carted: false },
-    pageViews: 1,
-    productViews: 0,
-    engagedSeconds: 0,
-    affinity: { category: {}, brand: {}, tag: {}, price: {} },
-    cart: [],
-    cartAdds: 0,
-    orders: { count: 0, revenue: {}, times: [], impulse: 0 },
-    viewed: [],
-    bought: [],
-    sale: { viewed: 0, viewedOnSale: 0, bought: 0, boughtOnSale: 0 },
-    surveys: {},
-    channel: { picks: {} },
-    stated: [],
-    removed: [],
-    notInterested: { products: [], categories: [] },
-    personalization: true,
-    interruptions: [],
-    ...over,
-  };
+  const fresh = createProfile(0, "visitor-1");
+  return { ...fresh, sessions: 1, session: { ...fresh.session, pageViews: 1 }, pageViews: 1, ...over };
 }
 
 /** A recommended product with defaults. */
