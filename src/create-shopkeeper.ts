@@ -235,7 +235,10 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         warnOnce(`widget-${String(widget)}`, `no widget named "${String(widget)}"`);
         return () => undefined;
       }
-      return (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options);
+      // A widget that fails still hands back a teardown, so page code can always call it.
+      const noop = () => undefined;
+      const name = typeof widget === "string" ? widget : widget.name || "widget";
+      return attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop) ?? noop;
     },
     on: (name, fn) => emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),

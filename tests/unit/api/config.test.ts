@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createShopkeeper, isShopkeeperConfigError, parseConfig, ShopkeeperConfigError } from "../../../src/index";
 
 describe("options", () => {
@@ -30,5 +30,19 @@ describe("options", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(config).toEqual({ debug: true });
     expect(problems).toEqual(["__proto__: unknown option"]);
+  });
+});
+
+describe("mount", () => {
+  it("hands back a teardown even when the widget throws, and reports it once", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const sk = createShopkeeper({ autoTrack: false });
+    const stop = sk.mount(document.createElement("div"), () => {
+      throw new Error("broken widget");
+    });
+    expect(typeof stop).toBe("function");
+    expect(() => stop()).not.toThrow();
+    expect(warn.mock.calls.filter((call) => String(call[0]).includes("internal error"))).toHaveLength(1);
+    sk.destroy();
   });
 });
