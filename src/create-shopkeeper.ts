@@ -103,8 +103,13 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   const deliver = (event: TrackedEvent) => emitter.emit({ ...event, group: group() } as EmittedEvent);
 
+  // A reloaded order-confirmation page pushes the same purchase again: the stored ring of recent
+  // events remembers which orders were already counted.
+  const isRepeatOrder = (props: EventMap["purchase"]) =>
+    !!props.transactionId && store.events().some((e) => e.name === "purchase" && (e.props as EventMap["purchase"]).transactionId === props.transactionId);
+
   function record<N extends EventName>(name: N, props: EventMap[N]): void {
-    if (destroyed || !limit.take()) return;
+    if (destroyed || (name === "purchase" && isRepeatOrder(props as EventMap["purchase"])) || !limit.take()) return;
     const event = { name, props, time: now() } as TrackedEvent;
     if (!name.startsWith("segment_")) store.add(event);
     if (isReady) deliver(event);
