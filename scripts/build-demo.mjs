@@ -15,6 +15,7 @@ const head = (title, extra = "") => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · Trailhead Outfitters</title>
 <link rel="stylesheet" href="/demo/shop.css">
