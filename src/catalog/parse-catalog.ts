@@ -5,6 +5,7 @@ import { fromMerchantXml } from "./from-merchant-xml";
 import { fromShopify } from "./from-shopify";
 import { fromShopkeeper } from "./from-shopkeeper";
 import { fromWooCommerce } from "./from-woocommerce";
+import { jsonItems } from "./json-items";
 import { normalizeProduct } from "./normalize-product";
 import type { RawItem } from "./normalize-product";
 
@@ -34,13 +35,17 @@ export interface ParseCatalogOptions {
  * first product has `variants`, WooCommerce when `format` says so or it has `prices`, else the
  * Shopkeeper feed.
  */
-function rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
+function* rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
   const first = body.trimStart()[0];
-  if (first == "<") return fromMerchantXml(body);
-  if (first != "{" && first != "[") return fromDelimited(body);
-  const data: unknown = JSON.parse(body);
-  const one = fromShopkeeper(data)[0] ?? {};
-  return (format == "shopify" || "variants" in one ? fromShopify : format == "woocommerce" || "prices" in one ? fromWooCommerce : fromShopkeeper)(data);
+  if (first == "<") return yield* fromMerchantXml(body);
+  if (first != "{" && first != "[") return yield* fromDelimited(body);
+  // One element at a time (see jsonItems); the first decides the adapter.
+  let adapt: ((data: unknown) => Iterable<RawItem>) | undefined;
+  for (const item of jsonItems(body)) {
+    const one = fromShopkeeper([item])[0] ?? {};
+    adapt ??= format == "shopify" || "variants" in one ? fromShopify : format == "woocommerce" || "prices" in one ? fromWooCommerce : fromShopkeeper;
+    yield* adapt([item]);
+  }
 }
 
 /**
@@ -124,7 +129,7 @@ export const nextTask = (): Promise<unknown> =>
  */
 export async function drain(steps: Generator<void>, now?: () => number): Promise<void> {
   let t = now?.();
-  for (const _ of steps) if (!now || now() - t! > 40) await nextTask(), (t = now?.());
+  for (const _ of steps) if (!now || now() - t! > 25) await nextTask(), (t = now?.());
 }
 
 /**

@@ -114,3 +114,18 @@ describe("parseRows", () => {
     expect([...parseRows('5" screen\tx\t', "\t")]).toEqual([['5" screen', "x", ""]]);
   });
 });
+
+describe("JSON feeds, one element at a time", () => {
+  it("reads every element of the products array, whatever brackets and quotes its strings hold", async () => {
+    const { jsonItems } = await import("../../../src/catalog/json-items");
+    const body = '{"meta":{"products":[0]},"products":[{"id":1,"title":"a ] b } \\"[c\\" \\\\"},{"id":"2","tags":["x]"]},null,"odd",7]}';
+    expect([...jsonItems(body)]).toEqual([{ id: 1, title: 'a ] b } "[c" \\' }, { id: "2", tags: ["x]"] }, null, "odd", 7]);
+  });
+
+  it("reads a bare array, and throws on a body without one or cut short", async () => {
+    const { jsonItems } = await import("../../../src/catalog/json-items");
+    expect([...jsonItems(' [{"id":1}] ')]).toEqual([{ id: 1 }]);
+    expect(() => [...jsonItems('{"items":[]}')]).toThrow(SyntaxError);
+    expect(() => [...jsonItems('{"products":[{"id":1},{"id"')]).toThrow(SyntaxError);
+  });
+});
