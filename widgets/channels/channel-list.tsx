@@ -1,6 +1,7 @@
 import { warnOnce, type Shopkeeper } from "../../src/index";
 import type { I18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
+import { openPreferences } from "../preferences/open-preferences";
 import { QrCode } from "../qr/qr-code";
 import { channelHours } from "./channel-hours";
 import { channelHref } from "./channel-link";
@@ -33,6 +34,7 @@ export function ChannelList({ sk, i18n, state, update }: { sk: Shopkeeper; i18n:
   });
   const pick = (channel: string, preferred?: true) => sk.track("channel_select", preferred ? { channel, preferred } : { channel });
   return (
+    <>
     <ul part="channels">
       {orderChannels(list, pref, sk.segments(), sk.config.channelOrder).map((c, i) => {
         const name = cleanText(c.label || t(c.type), 60);
@@ -73,5 +75,9 @@ export function ChannelList({ sk, i18n, state, update }: { sk: Shopkeeper; i18n:
         );
       })}
     </ul>
+    <button class="mu" part="why" onClick={(e) => openPreferences(sk, e.currentTarget)}>
+      {t("why")}
+    </button>
+    </>
   );
 }

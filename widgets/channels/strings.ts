@@ -2,6 +2,7 @@
 export const CHANNEL_STRINGS: Record<string, Record<string, string>> = {
   en: {
     title: "Contact us",
+    why: "Why this order? What this shop remembers",
     whatsapp: "WhatsApp",
     phone: "Call",
     sms: "Text message",
@@ -21,6 +22,7 @@ export const CHANNEL_STRINGS: Record<string, Record<string, string>> = {
   },
   ur: {
     title: "ہم سے رابطہ کریں",
+    why: "یہ ترتیب کیوں؟ یہ دکان کیا یاد رکھتی ہے",
     phone: "کال کریں",
     sms: "ایس ایم ایس",
     email: "ای میل",
@@ -35,6 +37,7 @@ export const CHANNEL_STRINGS: Record<string, Record<string, string>> = {
   },
   ar: {
     title: "تواصل معنا",
+    why: "لماذا هذا الترتيب؟ ما يتذكره هذا المتجر",
     phone: "اتصال هاتفي",
     sms: "رسالة نصية",
     email: "البريد الإلكتروني",

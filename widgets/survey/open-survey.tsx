@@ -2,6 +2,7 @@ import type { AnswerValue, Shopkeeper, Survey, SurveyQuestion } from "../../src/
 import { createI18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
 import { popupHost, renderInShadow } from "../mount";
+import { openPreferences } from "../preferences/open-preferences";
 import { nextQuestion } from "./next-question";
 import { SURVEY_STRINGS } from "./strings";
 import { SURVEY_CSS } from "./survey-css";
@@ -160,6 +161,9 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
         >
           {survey.title && <p class="mu">{survey.title}</p>}
           {q ? body(q) : <p id="skq" role="status">{survey.thanks || t("thanks")}</p>}
+          <button class="mu n" part="why" onClick={() => (close(true), openPreferences(sk, opener ?? undefined))}>
+            {t("why")}
+          </button>
           <button class="x" part="close" aria-label={t("close")} onClick={() => close(true)}>
             ×
           </button>

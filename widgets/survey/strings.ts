@@ -2,6 +2,7 @@
 export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   en: {
     close: "Close survey",
+    why: "Why am I seeing this?",
     next: "Next",
     thanks: "Thank you for your feedback!",
     of: "{n} out of {max}",
@@ -14,6 +15,7 @@ export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   },
   ur: {
     close: "سروے بند کریں",
+    why: "یہ مجھے کیوں دکھایا جا رہا ہے؟",
     next: "آگے",
     thanks: "آپ کی رائے کا بہت شکریہ!",
     of: "{max} میں سے {n}",
@@ -26,6 +28,7 @@ export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
   },
   ar: {
     close: "إغلاق الاستبيان",
+    why: "لماذا أرى هذا؟",
     next: "التالي",
     thanks: "شكراً على ملاحظاتك!",
     of: "{n} من {max}",

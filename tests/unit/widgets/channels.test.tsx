@@ -147,3 +147,13 @@ describe("floating channel button", () => {
     expect(document.getElementById("shopkeeper-channels")).toBeNull();
   });
 });
+
+describe("channel picker link to the preferences panel", () => {
+  it("opens what this shop remembers, which explains the order", () => {
+    const { root } = inline({ channels: [WA, MAIL] });
+    const why = root.querySelector<HTMLButtonElement>("[part=why]")!;
+    expect(why.textContent).toBe("Why this order? What this shop remembers");
+    why.click();
+    expect(document.getElementById("shopkeeper-preferences")?.shadowRoot?.querySelector("[role=dialog], dialog")).not.toBeNull();
+  });
+});

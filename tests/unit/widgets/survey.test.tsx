@@ -230,3 +230,14 @@ describe("languages", () => {
     expect(button("9 من 10")).toBeTruthy();
   });
 });
+
+describe("survey link to the preferences panel", () => {
+  it("dismisses the survey and opens what this shop remembers", () => {
+    open([survey([NPS])]);
+    button("Why am I seeing this?").click();
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    expect(fake.tracked.filter(([n]) => n === "survey_dismissed")).toHaveLength(1);
+    const panel = document.getElementById("shopkeeper-preferences")?.shadowRoot;
+    expect(panel?.querySelector("[role=dialog], dialog")).not.toBeNull();
+  });
+});
