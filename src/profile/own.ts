@@ -4,5 +4,5 @@
  */
 export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-/** True for keys that must never be written into a record (prototype pollution). */
-export const isBadKey = (key: string): boolean => key === "__proto__" || key === "constructor" || key === "prototype";
+/** True for keys that must never be written into a record (prototype pollution): the store's own check. */
+export { isUnsafeKey as isBadKey } from "../privacy/is-safe";
