@@ -28,8 +28,9 @@ import { getAudienceIds, parseAudiences } from "./segments/audiences";
 import { pickSurvey } from "./surveys/pick-survey";
 import { parseSurveys } from "./surveys/validate-surveys";
 import { loadCatalog } from "./catalog/load-catalog";
-import { parseCatalog } from "./catalog/parse-catalog";
+import { drain, parseCatalog } from "./catalog/parse-catalog";
 import { recommend as rank } from "./recommend/recommend";
+import { indexSteps } from "./recommend/catalog-index";
 import { assignGroup } from "./measure/holdout";
 import { startTracker } from "./track/tracker";
 import { watchExitIntent } from "./track/exit-intent";
@@ -172,14 +173,23 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     return seen;
   }
 
+  // A new feed replaces the old one once its ranking index is built, in slices that leave the
+  // page responsive: a 100,000-product index takes about 70 ms in one go.
+  const publish = (products: Product[]) =>
+    drain(indexSteps(products), now)
+      .catch(() => undefined)
+      .then(() => {
+        feed = products;
+      });
+
   function startCatalog(): void {
     if (typeof config.catalog !== "string" || !win) return;
     feedLoading = loadCatalog(new URL(config.catalog, win.location.href).href, {
       ...(config.catalogFormat ? { format: config.catalogFormat } : {}),
       cache: { get: (key) => store.get(key), set: (key, value) => store.set(key, value) },
       now,
-      onUpdate: (products) => (feed = products),
-    }).then((products) => (feed = products), () => undefined);
+      onUpdate: (products) => void publish(products),
+    }).then(publish, () => undefined);
   }
 
   const ready = store.ready.then(

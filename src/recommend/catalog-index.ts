@@ -45,6 +45,17 @@ export const low = (s: unknown) => String(s).toLowerCase();
  * @example getIndex(catalog)._order[0] // the position of the most popular product
  */
 export function getIndex(catalog: Product[]): CatalogIndex {
+  const steps = indexSteps(catalog);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/**
+ * Builds the index like `getIndex`, pausing every 2,000 products, so a caller can spread a large
+ * catalog's first build over several tasks (`drain`) before ranking needs it.
+ */
+export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
   let x = cache.get(catalog);
   if (x && x._n == catalog.length) return x;
   const n = catalog.length;
@@ -71,6 +82,7 @@ export function getIndex(catalog: Product[]): CatalogIndex {
     const v = (raw[i] = Math.max(0, p.popularity ?? (p.rating ?? 0) * (p.ratingCount ?? 0)) || 0);
     if (v > max) max = v;
     if (v) x._order.push(i);
+    if (i % 2000 == 1999) yield;
   }
   for (let i = 0; i < n; i++) x._pop[i] = max ? Math.log1p(raw[i]!) / Math.log1p(max) : 0;
   // A stable sort: equally popular products keep their catalog order.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getIndex, prefixes } from "../../../src/recommend/catalog-index";
+import { getIndex, indexSteps, prefixes } from "../../../src/recommend/catalog-index";
 import { recommend } from "../../../src/recommend/recommend";
 import { createProfile } from "../../../src/profile/create-profile";
 import { NOW, product } from "./fixtures";
@@ -19,6 +19,17 @@ describe("catalog index", () => {
     expect(recommend(catalog, createProfile(NOW, "v"), { strategy: "trending" }, { now: NOW }).map((r) => r.id)).toEqual(["a"]);
     catalog.push(product("b", ["Y"], { popularity: 5 }));
     expect(recommend(catalog, createProfile(NOW, "v"), { strategy: "trending" }, { now: NOW }).map((r) => r.id)).toEqual(["b", "a"]);
+  });
+
+  it("can be built in slices that pause every 2,000 products, and the result is the one ranking reuses", () => {
+    const catalog = Array.from({ length: 5000 }, (_, i) => product(`p${i}`, [`C${i % 7}`], { popularity: i % 13 }));
+    const steps = indexSteps(catalog);
+    let pauses = 0;
+    let step;
+    while (!(step = steps.next()).done) pauses++;
+    expect(pauses).toBe(2);
+    expect(step.value._at.get("p4999")).toBe(4999);
+    expect(getIndex(catalog)).toBe(step.value);
   });
 
   it("orders by popularity and leaves products without a signal out of the popular order", () => {
