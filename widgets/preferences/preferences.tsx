@@ -173,7 +173,13 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
   );
   // Mounted before storage was read, the panel would show an empty profile until the next action.
   sk.ready.then(m.update, fail);
+  // What other widgets and pages learn shows here at once: a product viewed, an interest changed
+  // in another panel, a segment entered.
+  const offs = (["view_item", "interest_add", "interest_remove", "personalization", "segment_enter", "segment_leave"] as const).map((name) => sk.on(name, m.update));
   const dialog = m.root.querySelector("dialog");
   if (dialog) dialog.showModal ? dialog.showModal() : dialog.setAttribute("open", "");
-  return m.teardown;
+  return () => {
+    for (const off of offs) off();
+    m.teardown();
+  };
 };

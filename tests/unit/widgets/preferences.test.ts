@@ -43,6 +43,17 @@ describe("preferences", () => {
     expect(host.shadowRoot!.textContent).toContain("linen");
   });
 
+  it("shows what the visitor does elsewhere on the page at once, and stops listening when torn down", () => {
+    const { root, profile, emit, teardown } = panel();
+    profile.viewed = [{ id: "p1", title: "Trail runner", t: 0, session: 1, views: 1, seconds: 0 }];
+    emit("view_item", { items: [{ id: "p1", title: "Trail runner" }] });
+    expect(root.textContent).toContain("Trail runner");
+    teardown();
+    profile.stated = ["tag:linen"];
+    emit("interest_add", { kind: "tag", value: "linen" });
+    expect(root.textContent).not.toContain("linen");
+  });
+
   it("says so when there is nothing yet", () => {
     expect(panel().root.textContent).toContain("Nothing yet.");
   });
