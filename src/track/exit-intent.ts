@@ -1,5 +1,6 @@
 import type { ExitSignal } from "../types";
 import { ACTIVITY, listen, stopAll } from "./listen";
+import { focusedField } from "./focused-field";
 
 /**
  * Calls `onExit` when the visitor seems about to leave, and returns the stop function. With a
@@ -25,15 +26,9 @@ export function watchExitIntent(
   let hiddenAt = -Infinity;
   let active = scrollT;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const typing = () => {
-    let el = doc.activeElement;
-    // Our own widgets live in shadow roots: look inside to find the focused field.
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return !!el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || (el as HTMLElement).isContentEditable);
-  };
   const fire = (signal: ExitSignal) => {
     const t = now();
-    if (t - last < 10_000 || typing()) return;
+    if (t - last < 10_000 || focusedField(doc)) return;
     last = t;
     try {
       onExit(signal);

@@ -70,7 +70,8 @@ describe("exit intent on desktop", () => {
     watch(false);
     const editable = document.createElement("div");
     editable.setAttribute("contenteditable", "true");
-    for (const field of [document.createElement("input"), document.createElement("textarea"), document.createElement("select"), editable]) {
+    // An iframe stands for the payment or address form embedded in it.
+    for (const field of [document.createElement("input"), document.createElement("textarea"), document.createElement("select"), editable, document.createElement("iframe")]) {
       document.body.replaceChildren(field);
       field.focus();
       expect(document.activeElement).toBe(field);
