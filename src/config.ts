@@ -69,7 +69,10 @@ const CHECKS: Record<keyof ShopkeeperConfig, Check> = {
   channelOrder: [isObject, "an object of segment → channel types"],
   audiences: [Array.isArray, "an array of { id, rule }"],
   strings: [(v) => isObject(v) && Object.values(v as object).every(isObject), "an object of locale → { key: text }"],
-  interruptions: [isObject, "{ perSession?, perDay? }"],
+  interruptions: [
+    (v) => isObject(v) && [(v as { perSession?: unknown }).perSession, (v as { perDay?: unknown }).perDay].every((n) => n === undefined || (Number.isInteger(n) && (n as number) >= 0)),
+    "{ perSession?, perDay? } as whole numbers",
+  ],
   exitIntentMinSeconds: [isNumberIn(0, 3600), "seconds between 0 and 3600"],
   theme: oneOf("auto", "light", "dark"),
   floatingChannels: BOOL,

@@ -29,8 +29,9 @@ function check(s: unknown, ids: string[]): string {
     if (!TYPES.includes(q.type as string)) return `${at} type must be one of ${TYPES.join(", ")}`;
     if (!isText(q.text)) return `${at} needs text`;
     if ((q.type == "single" || q.type == "multi" || q.choices != null) && !isTexts(q.choices)) return `${at} needs choices`;
-    if (q.maxLength != null && !count(q.maxLength)) return `${at} maxLength must be a positive integer`;
-    if (q.next != null && !(isObj(q.next) && Object.values(q.next).every((to) => to == "end" || qids.includes(to)))) return `${at} branches to a question that does not exist`;
+    if (q.maxLength != null && !(count(q.maxLength) && (q.maxLength as number) <= 2000)) return `${at} maxLength must be an integer from 1 to 2000`;
+    // Only forward: a branch back could keep the visitor in a loop.
+    if (q.next != null && !(isObj(q.next) && Object.values(q.next).every((to) => to == "end" || qids.indexOf(to) > i))) return `${at} must branch to a later question or "end"`;
   }
   return "";
 }

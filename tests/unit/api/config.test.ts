@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { startShopkeeper } from "../../../src/create-shopkeeper";
 import { createShopkeeper, isShopkeeperConfigError, parseConfig, ShopkeeperConfigError } from "../../../src/index";
 
 describe("options", () => {
@@ -25,6 +26,12 @@ describe("options", () => {
     expect((caught as Error).message).toContain("consent: expected granted | pending | denied");
   });
 
+  it("takes an interruption budget only as whole numbers", () => {
+    expect(parseConfig({ interruptions: { perSession: 0, perDay: 3 } })).toEqual({ config: { interruptions: { perSession: 0, perDay: 3 } }, problems: [] });
+    for (const interruptions of [{ perSession: "x" }, { perDay: -1 }, { perDay: 1.5 }])
+      expect(parseConfig({ interruptions }).problems).toEqual([`interruptions: expected { perSession?, perDay? } as whole numbers, got ${JSON.stringify(interruptions)}`]);
+  });
+
   it("ignores keys that would reach the prototype", () => {
     const { config, problems } = parseConfig(JSON.parse('{"__proto__": {"polluted": true}, "debug": true}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -34,6 +41,22 @@ describe("options", () => {
 });
 
 describe("mount", () => {
+  it("mounts only the named widgets, never a prototype member, and always hands back a function", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const host = document.createElement("div");
+    const sk = startShopkeeper({ autoTrack: false }, { widgets: { shelf: (el) => (el.textContent = "shelf", undefined as never) } });
+    for (const name of ["constructor", "toString", "hasOwnProperty"]) {
+      const stop = sk.mount(host, name as never);
+      expect(typeof stop).toBe("function");
+      expect(() => stop()).not.toThrow();
+    }
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual(expect.arrayContaining([expect.stringContaining('no widget named "constructor"')]));
+    expect(typeof sk.mount(host, "shelf" as never)).toBe("function");
+    expect(host.textContent).toBe("shelf");
+    sk.destroy();
+    warn.mockRestore();
+  });
+
   it("hands back a teardown even when the widget throws, and reports it once", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const sk = createShopkeeper({ autoTrack: false });

@@ -34,6 +34,9 @@ describe("parseSurveys", () => {
       { id: "proto", trigger: "manual", questions: [{ ...nps, next: JSON.parse('{"__proto__": "end"}') }] },
       { id: "max", trigger: "manual", questions: [{ ...why, maxLength: -1 }] },
       "survey",
+      { id: "loop", trigger: "manual", questions: [why, { ...nps, next: { "*": "why" } }] },
+      { id: "self", trigger: "manual", questions: [{ ...nps, next: { "*": "nps" } }] },
+      { id: "huge", trigger: "manual", questions: [{ ...why, maxLength: 100_000 }] },
     ]);
     expect(surveys.map((s) => s.id)).toEqual(["ok"]);
     expect(problems).toEqual([
@@ -48,10 +51,13 @@ describe("parseSurveys", () => {
       'surveys[9] "type": question 1 type must be one of nps, csat, ces, single, multi, text',
       'surveys[10] "text": question 1 needs text',
       'surveys[11] "choices": question 1 needs choices',
-      'surveys[12] "branch": question 1 branches to a question that does not exist',
-      'surveys[13] "proto": question 1 branches to a question that does not exist',
-      'surveys[14] "max": question 1 maxLength must be a positive integer',
+      'surveys[12] "branch": question 1 must branch to a later question or "end"',
+      'surveys[13] "proto": question 1 must branch to a later question or "end"',
+      'surveys[14] "max": question 1 maxLength must be an integer from 1 to 2000',
       "surveys[15]: must be an object",
+      'surveys[16] "loop": question 2 must branch to a later question or "end"',
+      'surveys[17] "self": question 1 must branch to a later question or "end"',
+      'surveys[18] "huge": question 1 maxLength must be an integer from 1 to 2000',
     ]);
   });
 
