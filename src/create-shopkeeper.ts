@@ -135,8 +135,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
   let tracker: ReturnType<typeof startTracker> | undefined;
-  // Flushing first counts the engaged time of the page the visitor is leaving.
-  const engagedSeconds = () => (tracker?.flush(), store.profile().engagedSeconds);
+  // Engaged time in this visit only: a returning visitor leaving the page they just opened has
+  // not engaged yet, whatever earlier visits added up to. Flushing first counts the page they leave.
+  const engagedSeconds = () => {
+    tracker?.flush();
+    const start = store.profile().session.start;
+    let seconds = 0;
+    for (const e of store.events()) if (e.name === "dwell" && e.time >= start) seconds += (e.props as EventMap["dwell"]).seconds;
+    return seconds;
+  };
 
   function offerSurvey(kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined {
     if (!surveys.length) return undefined;
@@ -245,15 +252,17 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     },
     pageProducts: () => tracker?.pageProducts() ?? [],
     mount(el, widget, options) {
-      const render = typeof widget === "string" ? start.widgets?.[widget] : widget;
-      if (!render) {
+      const widgets = start.widgets ?? {};
+      const render = typeof widget !== "string" ? widget : Object.hasOwn(widgets, widget) ? widgets[widget] : undefined;
+      if (typeof render !== "function") {
         warnOnce(`widget-${String(widget)}`, `no widget named "${String(widget)}"`);
         return () => undefined;
       }
       // A widget that fails still hands back a teardown, so page code can always call it.
       const noop = () => undefined;
       const name = typeof widget === "string" ? widget : widget.name || "widget";
-      return attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop) ?? noop;
+      const teardown = attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop);
+      return typeof teardown === "function" ? teardown : noop;
     },
     on: (name, fn) => emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
@@ -262,7 +271,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       return currentConsent(mode);
     },
     storage: () => store.mode(),
-    show: (surveyId) => !!offerSurvey("manual", surveyId),
+    // Before the stored profile is read, its display rules are unknown: the survey opens, if
+    // still due, once they are.
+    show: (surveyId) => (isReady ? !!offerSurvey("manual", surveyId) : (void ready.then(() => instance.show(surveyId)), false)),
     async export(): Promise<ExportData> {
       await ready;
       await store.flush();

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createShopkeeper, type ShopkeeperConfig, type Survey } from "../../../src/index";
+
+const survey = (id: string, trigger: Survey["trigger"]): Survey => ({ id, trigger, questions: [{ id: "q", type: "nps", text: "How likely?" }] });
+const PAGE = { path: "/", pageType: "home" } as const;
+
+async function start(config: ShopkeeperConfig) {
+  const sk = createShopkeeper({ autoTrack: false, ...config });
+  const shown: string[] = [];
+  sk.on("survey_shown", (e) => shown.push(e.props.surveyId));
+  await sk.ready;
+  return { sk, shown };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("when the core offers a survey", () => {
+  it("exit intent waits for 15 s of engaged time in this visit", async () => {
+    const { sk, shown } = await start({ surveys: [survey("exit", "exit-intent")] });
+    sk.track("dwell", { path: "/", seconds: 10 });
+    sk.track("exit_intent", { signal: "pointer" });
+    expect(shown).toEqual([]);
+    sk.track("dwell", { path: "/", seconds: 6 });
+    sk.track("exit_intent", { signal: "pointer" });
+    expect(shown).toEqual(["exit"]);
+    sk.destroy();
+  });
+
+  it("does not count the engaged time of earlier visits", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 10, 2, 9) });
+    const { sk, shown } = await start({ surveys: [survey("exit", "exit-intent")], exitIntentMinSeconds: 15 });
+    sk.track("dwell", { path: "/", seconds: 300 });
+    vi.setSystemTime(Date.UTC(2026, 10, 3, 9));
+    sk.track("page_view", PAGE);
+    sk.track("exit_intent", { signal: "pointer" });
+    expect(shown).toEqual([]);
+    sk.track("dwell", { path: "/", seconds: 15 });
+    sk.track("exit_intent", { signal: "pointer" });
+    expect(shown).toEqual(["exit"]);
+    sk.destroy();
+  });
+
+  it("turns exit intent with items in the cart into cart abandonment", async () => {
+    const { sk, shown } = await start({ surveys: [survey("exit", "exit-intent"), survey("cart", "cart-abandonment")], exitIntentMinSeconds: 0 });
+    sk.track("add_to_cart", { items: [{ id: "a", price: 10 }] });
+    sk.track("exit_intent", { signal: "scroll" });
+    expect(shown).toEqual(["cart"]);
+    sk.destroy();
+  });
+
+  it("counts page views", async () => {
+    const views = await start({ surveys: [survey("third", { pageViews: 3 })] });
+    views.sk.track("page_view", PAGE);
+    views.sk.track("page_view", PAGE);
+    expect(views.shown).toEqual([]);
+    views.sk.track("page_view", PAGE);
+    expect(views.shown).toEqual(["third"]);
+    views.sk.destroy();
+  });
+
+  it("follows a purchase", async () => {
+    const order = await start({ surveys: [survey("csat", "purchase")] });
+    order.sk.track("purchase", { transactionId: "T1", items: [{ id: "a", price: 10 }] });
+    expect(order.shown).toEqual(["csat"]);
+    order.sk.destroy();
+  });
+
+  it("show() before the profile is read opens the survey once it is", async () => {
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual")] });
+    const shown: string[] = [];
+    sk.on("survey_shown", (e) => shown.push(e.props.surveyId));
+    expect(sk.show("manual")).toBe(false);
+    await sk.ready;
+    await Promise.resolve();
+    expect(shown).toEqual(["manual"]);
+    expect(sk.show("manual")).toBe(false);
+    sk.destroy();
+  });
+});
