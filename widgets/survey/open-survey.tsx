@@ -18,8 +18,10 @@ const SCALES: Partial<Record<SurveyQuestion["type"], [number, number]>> = { nps:
  */
 export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void): () => void {
   const host = popupHost("shopkeeper-survey");
-  const opener = document.activeElement as HTMLElement | null;
-  const { t, dir } = createI18n(sk, SURVEY_STRINGS);
+  let opener = document.activeElement as HTMLElement | null;
+  // Focus inside another widget leaves the shadow host as activeElement, and focusing a host does nothing.
+  while (opener?.shadowRoot?.activeElement) opener = opener.shadowRoot.activeElement as HTMLElement;
+  const { t, dir, num } = createI18n(sk, SURVEY_STRINGS);
   const surveyId = survey.id;
   const answers: Record<string, AnswerValue> = {};
   const text: Record<string, string> = {};
@@ -68,7 +70,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     const all = controls();
     const at = all.indexOf(host.shadowRoot!.activeElement as HTMLElement);
     if (e.key == "Escape") close(true);
-    if (e.key == "Tab" && (e.shiftKey ? at < 1 : at == all.length - 1)) {
+    // at == -1: focus is on the dialog itself (a click on its text), so Tab wraps in both directions.
+    if (e.key == "Tab" && (e.shiftKey ? at < 1 : at < 0 || at == all.length - 1)) {
       e.preventDefault();
       all.at(e.shiftKey ? -1 : 0)?.focus();
     }
@@ -97,14 +100,18 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           {label}
           <div class="sc" part="scale">
             {scale.map((n) => (
-              <button aria-label={t("of", { n, max: hi })} onClick={() => answer(n)}>
-                {n}
+              <button
+                aria-label={t("of", { n: num(n), max: num(hi) })}
+                aria-describedby={n == lo ? "sklo" : n == hi ? "skhi" : undefined}
+                onClick={() => answer(n)}
+              >
+                {num(n)}
               </button>
             ))}
           </div>
           <div class="e mu" part="scale-labels">
-            <span>{q.lowLabel || t(q.type + 0)}</span>
-            <span>{q.highLabel || t(q.type + 1)}</span>
+            <span id="sklo">{q.lowLabel || t(q.type + 0)}</span>
+            <span id="skhi">{q.highLabel || t(q.type + 1)}</span>
           </div>
         </fieldset>
       );
@@ -157,6 +164,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           role="dialog"
           aria-modal="true"
           aria-labelledby="skq"
+          // Focusable, so a click on its text keeps focus inside and Escape and Tab still reach it.
+          tabIndex={-1}
           onKeyDown={keys}
         >
           {survey.title && <p class="mu">{survey.title}</p>}

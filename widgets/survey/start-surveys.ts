@@ -1,27 +1,35 @@
-import type { Shopkeeper } from "../../src/index";
+import { focusedField, type Shopkeeper } from "../../src/index";
 import { openSurvey } from "./open-survey";
 
 /**
  * Renders each survey the core decides to show (its `survey_shown` event) as a dialog, one at a
- * time. If the visitor is typing in a field at that moment, the dialog waits until the field
- * loses focus. Returns a function that stops listening and closes an open survey.
+ * time. If the visitor is typing in a field at that moment (in a shadow root or an iframe too), the
+ * dialog waits until no field has focus. Returns a function that stops listening and closes an open
+ * or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
   let close: (() => void) | undefined;
+  let unwait: (() => void) | undefined;
   const off = sk.on("survey_shown", ({ props }) => {
     const survey = sk.config.surveys?.find((s) => s.id == props.surveyId);
     // config.surveys holds only surveys the core validated (each has questions).
-    if (!survey || close) return;
-    const open = () => {
-      if (!close) close = openSurvey(sk, survey, () => (close = undefined));
+    if (!survey || close || unwait) return;
+    const wait = () => {
+      const field = focusedField(document);
+      unwait = undefined;
+      if (!field) return void (close = openSurvey(sk, survey, () => (close = undefined)));
+      // Tabbing to the next field blurs this one before focusing that one: look again a tick later.
+      let tick: ReturnType<typeof setTimeout> | undefined;
+      const blur = () => (tick = setTimeout(wait));
+      field.addEventListener("blur", blur, { once: true });
+      unwait = () => (field.removeEventListener("blur", blur), clearTimeout(tick));
     };
-    const a = document.activeElement as HTMLElement | null;
-    if (a?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a?.tagName || "")) a!.addEventListener("blur", open, { once: true });
-    else open();
+    wait();
   });
   return () => {
     off();
+    unwait?.();
     close?.();
   };
 }

@@ -29,8 +29,19 @@ function open(surveys: Survey[], locale?: string) {
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   stop?.();
+  document.body.replaceChildren();
   vi.useRealTimers();
 });
+
+/** A button focused inside another widget's open shadow root; returns the button. */
+function focusInShadow(tag = "button") {
+  const host = document.createElement("div");
+  const el = document.createElement(tag);
+  host.attachShadow({ mode: "open" }).append(el);
+  document.body.append(host);
+  el.focus();
+  return el;
+}
 
 describe("survey dialog", () => {
   it("is a modal dialog named by its question", () => {
@@ -71,6 +82,36 @@ describe("survey dialog", () => {
     expect(fake.tracked).toEqual([["survey_dismissed", { surveyId: "exit", questionId: "nps" }]]);
   });
 
+  it("gives focus back inside another widget's shadow root", () => {
+    const inner = focusInShadow();
+    open([survey([NPS])]);
+    expect(active()!.textContent).toBe("0");
+    key("Escape");
+    expect((inner.getRootNode() as ShadowRoot).activeElement).toBe(inner);
+  });
+
+  it("wraps Tab and Shift+Tab when focus is on the dialog itself", () => {
+    open([survey([NPS])]);
+    dialog()!.focus();
+    expect(active()).toBe(dialog());
+    key("Tab");
+    expect(active()!.textContent).toBe("0");
+    dialog()!.focus();
+    key("Tab", { shiftKey: true });
+    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
+  });
+
+  it("closes on Escape after a click on its text moved focus to the dialog", () => {
+    open([survey([NPS])]);
+    // happy-dom focuses any element; a browser moves focus on click only to a focusable one.
+    expect(dialog()!.getAttribute("tabindex")).toBe("-1");
+    dialog()!.focus();
+    expect(active()).toBe(dialog());
+    key("Escape");
+    expect(dialog()).toBeFalsy();
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_dismissed"]);
+  });
+
   it("closes from its close button and from a tap outside", () => {
     open([survey([NPS])]);
     button("Close survey").click();
@@ -88,7 +129,45 @@ describe("survey dialog", () => {
     open([survey([NPS])]);
     expect(dialog()).toBeFalsy();
     input.blur();
+    vi.runOnlyPendingTimers();
     expect(dialog()).toBeTruthy();
+  });
+
+  it("waits while the visitor types in a field inside a shadow root", () => {
+    const input = focusInShadow("input");
+    open([survey([NPS])]);
+    expect(dialog()).toBeFalsy();
+    input.blur();
+    vi.runOnlyPendingTimers();
+    expect(dialog()).toBeTruthy();
+  });
+
+  it("keeps waiting when the visitor tabs to the next field", () => {
+    const [a, b] = [document.createElement("input"), document.createElement("textarea")];
+    document.body.append(a, b);
+    a.focus();
+    open([survey([NPS])]);
+    b.focus();
+    vi.runOnlyPendingTimers();
+    expect(dialog()).toBeFalsy();
+    b.blur();
+    vi.runOnlyPendingTimers();
+    expect(dialog()).toBeTruthy();
+  });
+
+  it.each([
+    ["before the field loses focus", false],
+    ["between the blur and the next look", true],
+  ])("never opens once stopped %s", (_, blurFirst) => {
+    const input = document.createElement("input");
+    document.body.append(input);
+    input.focus();
+    open([survey([NPS])]);
+    if (blurFirst) input.blur();
+    stop();
+    input.blur();
+    vi.runAllTimers();
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
   });
 
   it("shows one survey at a time", () => {
@@ -105,6 +184,15 @@ describe("scale questions", () => {
     expect(scale.map((b) => b.textContent)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     expect(scale[9]!.getAttribute("aria-label")).toBe("9 out of 10");
     expect(root()!.querySelector("[part=scale-labels]")!.textContent).toBe("Not at all likelyExtremely likely");
+  });
+
+  it("ties the end labels to the first and last buttons", () => {
+    open([survey([{ id: "q", type: "csat", text: "How was it?", lowLabel: "Bad", highLabel: "Good" }])]);
+    const scale = [...root()!.querySelectorAll("[part=scale] button")];
+    const described = scale.map((b) => b.getAttribute("aria-describedby"));
+    expect(described.slice(1, -1).every((id) => id === null)).toBe(true);
+    expect(root()!.getElementById(described[0]!)!.textContent).toBe("Bad");
+    expect(root()!.getElementById(described.at(-1)!)!.textContent).toBe("Good");
   });
 
   it("tracks the NPS answer when the survey ends", () => {
@@ -222,6 +310,16 @@ describe("languages", () => {
     expect(root()!.querySelector("[part=root]")!.getAttribute("dir")).toBe("rtl");
     expect(button("سروے بند کریں")).toBeTruthy();
     expect(root()!.querySelectorAll("[part=scale] button")[0]!.textContent).toBe("0");
+  });
+
+  it("shows the locale's digits on the scale and tracks the number", () => {
+    open([survey([NPS])], "ar-EG");
+    const scale = [...root()!.querySelectorAll("[part=scale] button")];
+    expect(scale.map((b) => b.textContent)).toEqual(["٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩", "١٠"]);
+    key("ArrowLeft");
+    expect(active()!.textContent).toBe("١");
+    button("٩ من ١٠").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: { nps: 9 }, completed: true }]);
   });
 
   it("names scale buttons in Arabic", () => {
