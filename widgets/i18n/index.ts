@@ -28,19 +28,30 @@ export function getLocale(sk: Shopkeeper): [string, string, "ltr" | "rtl"] {
   }
   const lang = locale.split("-")[0]!.toLowerCase();
   const docDir = !sk.config.locale && /^(rtl|ltr)$/.test(d.dir) && d.dir;
-  return [locale, lang, (docDir || (/^(ur|ar|fa|he)$/.test(lang) ? "rtl" : "ltr")) as "ltr" | "rtl"];
+  // The likely script decides: Sindhi, Pashto, Kashmiri and pa-Arab are right-to-left too, and
+  // ku-Latn or az-Arab say so themselves.
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(locale).maximize().script;
+  } catch {
+    // No Intl.Locale: the language list below decides.
+  }
+  const rtl = script ? /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg)$/.test(script) : /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)$/.test(lang);
+  return [locale, lang, (docDir || (rtl ? "rtl" : "ltr")) as "ltr" | "rtl"];
 }
 
 /**
  * Builds the translator a widget uses for its own string `tables` (`{ en: {...}, ur: {...} }`).
- * Looks a key up in the shop's `config.strings` for the locale and language first, then the tables
- * for the locale, the language, and English: `ur-PK` falls back to `ur`, then `en`.
- * @example createI18n(sk, STRINGS).t("greeting", { name: "Ayesha" })
+ * Looks a key up in the shop's `config.strings` for the locale and language first, as
+ * `"<widget>.<key>"` (so `channels.title` renames one widget's title only) and then as `"<key>"`,
+ * then in the tables for the locale, the language, and English: `ur-PK` falls back to `ur`, then `en`.
+ * @example createI18n(sk, STRINGS, "survey").t("greeting", { name: "Ayesha" })
  */
-export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string, string>>): I18n {
+export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string, string>>, widget = ""): I18n {
   const [locale, lang, dir] = getLocale(sk);
   const own = sk.config.strings || {};
-  const chain = [own[locale], own[lang], tables[locale], tables[lang], tables.en];
+  const shop = [own[locale], own[lang]];
+  const chain = [...shop, tables[locale], tables[lang], tables.en];
   const cache: Record<string, Format> = {};
   const fmt = (key: string, make: () => Format) => (cache[key] ||= make());
   const num = (n: number) => fmt("n", () => new Intl.NumberFormat(locale)).format(n);
@@ -51,10 +62,10 @@ export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string,
     num,
     t(key, params = {}) {
       let s = key;
-      for (const table of chain) {
-        const v = table?.[key];
+      for (const [k, tables] of [[widget + "." + key, shop], [key, chain]] as const) {
         // typeof guards keys that name Object.prototype members.
-        if (typeof v == "string") {
+        const v = tables.map((table) => table?.[k]).find((v) => typeof v == "string");
+        if (v != null) {
           s = v;
           break;
         }

@@ -5,6 +5,7 @@ import { cleanText } from "../i18n/text";
 import { renderInShadow } from "../mount";
 import { BASE_CSS } from "../ui/base-css";
 import { STRINGS } from "./strings";
+import { CHANNEL_STRINGS } from "../channels/strings";
 
 /** Options of the preferences panel; `onClose` renders it as a modal dialog with a close button. */
 export interface PreferencesOptions {
@@ -26,7 +27,9 @@ const CSS =
  * @example sk.mount(document.querySelector("#privacy"), preferences, {})
  */
 export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
-  const { t } = createI18n(sk, STRINGS);
+  const { t } = createI18n(sk, STRINGS, "preferences");
+  // Channel names as the channel picker shows them, so "Why this order?" finds its answer here.
+  const channelName = createI18n(sk, CHANNEL_STRINGS, "channels").t;
   let confirming = false;
   let said = "";
   const done = () => {
@@ -100,7 +103,7 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
               <li key={kind + value}>
                 <bdi dir="auto">{cleanText(value, 80)}</bdi>
                 <span class="mu">{t(kind)}</span>
-                <button aria-label={t("rm", { v: value })} onClick={() => act("interest_remove", { kind, value })}>
+                <button aria-label={t("rm", { v: cleanText(value, 80) })} onClick={() => act("interest_remove", { kind, value })}>
                   ×
                 </button>
               </li>
@@ -121,6 +124,10 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
         {section(
           "segs",
           segments.map((s) => <li>{s}</li>),
+        )}
+        {section(
+          "contact",
+          p.channel.preferred ? [<li>{channelName(p.channel.preferred)}</li>] : [],
         )}
         {section(
           "viewed",
@@ -174,8 +181,8 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
   // Mounted before storage was read, the panel would show an empty profile until the next action.
   sk.ready.then(m.update, fail);
   // What other widgets and pages learn shows here at once: a product viewed, an interest changed
-  // in another panel, a segment entered.
-  const offs = (["view_item", "interest_add", "interest_remove", "personalization", "segment_enter", "segment_leave"] as const).map((name) => sk.on(name, m.update));
+  // in another panel, a channel picked, a segment entered.
+  const offs = (["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] as const).map((name) => sk.on(name, m.update));
   const dialog = m.root.querySelector("dialog");
   if (dialog) dialog.showModal ? dialog.showModal() : dialog.setAttribute("open", "");
   return () => {

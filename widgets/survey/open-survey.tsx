@@ -21,7 +21,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
   let opener = document.activeElement as HTMLElement | null;
   // Focus inside another widget leaves the shadow host as activeElement, and focusing a host does nothing.
   while (opener?.shadowRoot?.activeElement) opener = opener.shadowRoot.activeElement as HTMLElement;
-  const { t, dir, num } = createI18n(sk, SURVEY_STRINGS);
+  const { t, dir, num } = createI18n(sk, SURVEY_STRINGS, "survey");
   const surveyId = survey.id;
   const answers: Record<string, AnswerValue> = {};
   const text: Record<string, string> = {};

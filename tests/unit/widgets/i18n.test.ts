@@ -22,6 +22,17 @@ describe("createI18n", () => {
     expect(i18n({ locale: "fr", strings: { fr: { only: "Seulement" } } }).t("only")).toBe("Seulement");
   });
 
+  it("lets a shop override one widget's string without touching the others", () => {
+    const sk = fakeShopkeeper({ config: { locale: "ur", strings: { ur: { "shelf.only": "صرف شیلف", only: "سب کے لیے" } } } }).sk;
+    expect(createI18n(sk, TABLES, "shelf").t("only")).toBe("صرف شیلف");
+    expect(createI18n(sk, TABLES, "survey").t("only")).toBe("سب کے لیے");
+  });
+
+  it("reads direction from the locale's script", () => {
+    for (const locale of ["sd", "ps", "ks", "ckb", "dv", "yi", "ug", "pa-Arab", "ar-EG"]) expect(i18n({ locale }).dir, locale).toBe("rtl");
+    for (const locale of ["pa", "ku", "ur-Latn", "fr", "en-GB"]) expect(i18n({ locale }).dir, locale).toBe("ltr");
+  });
+
   it("returns the key for unknown keys, including Object.prototype names", () => {
     expect(i18n().t("constructor")).toBe("constructor");
   });

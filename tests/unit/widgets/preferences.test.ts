@@ -54,6 +54,14 @@ describe("preferences", () => {
     expect(root.textContent).not.toContain("linen");
   });
 
+  it("names the contact channel the visitor prefers, in their language, once they pick one", () => {
+    const { items, profile, emit } = panel({ config: { locale: "ur" } });
+    expect(items("آپ کس طرح رابطہ پسند کرتے ہیں")).toEqual([]);
+    profile.channel = { preferred: "phone", explicit: true, picks: { phone: 1 } };
+    emit("channel_select", { channel: "phone", preferred: true });
+    expect(items("آپ کس طرح رابطہ پسند کرتے ہیں")).toEqual(["کال کریں"]);
+  });
+
   it("says so when there is nothing yet", () => {
     expect(panel().root.textContent).toContain("Nothing yet.");
   });
