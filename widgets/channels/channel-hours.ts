@@ -20,7 +20,8 @@ export function channelHours(hours: NonNullable<Channel["hours"]>, now: number):
     const day = DAYS.indexOf(p.weekday!) / 3;
     const t = (+p.hour! % 24) * 60 + +p.minute!;
     const on = (d: number) => !hours.days || hours.days.includes(d % 7);
-    if (on(day) && (o < c ? o <= t && t < c : t >= o || t < c)) return { open: true };
+    // Past midnight, overnight hours belong to the day they opened on: the previous one.
+    if (o < c ? on(day) && o <= t && t < c : (on(day) && t >= o) || (on(day + 6) && t < c)) return { open: true };
     for (let d = 0; d < 8; d++)
       if (on(day + d) && (d || o > t)) return { open: false, next: now + ((d * 1440 + o - t) * 60 - new Date(now).getSeconds()) * 1e3 };
     return { open: false };

@@ -1,27 +1,33 @@
 import type { Widget } from "../../src/index";
 import { createI18n } from "../i18n/index";
 import { renderInShadow } from "../mount";
-import { ChannelList, type ListState } from "./channel-list";
+import { ChannelList, renderLive, validChannels, type ListState } from "./channel-list";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 
 /**
  * The inline channel picker for a `<div data-shopkeeper="channels">` slot: a heading and the
- * configured contact channels, ordered for this visitor. Returns its teardown.
+ * configured contact channels, ordered for this visitor. With no valid channel the slot is hidden
+ * and left empty. Returns its teardown.
  * @example sk.mount(document.querySelector("#contact"), channels)
  */
 export const channels: Widget<object> = (host, sk) => {
-  const i18n = createI18n(sk, CHANNEL_STRINGS);
+  const list = validChannels(sk);
+  if (!list.length) {
+    host.hidden = true;
+    return () => undefined;
+  }
+  const i18n = createI18n(sk, CHANNEL_STRINGS, "channels");
   const state: ListState = {};
   const m = renderInShadow(
     host,
     () => (
       <section part="picker" aria-labelledby="skt">
         <h2 id="skt">{i18n.t("title")}</h2>
-        <ChannelList sk={sk} i18n={i18n} state={state} update={() => m.update()} />
+        <ChannelList sk={sk} i18n={i18n} list={list} state={state} update={() => m.update()} />
       </section>
     ),
     { css: CHANNELS_CSS, sk },
   );
-  return m.teardown;
+  return renderLive(sk, m);
 };

@@ -1,19 +1,23 @@
 import type { Shopkeeper } from "../../src/index";
+import { cleanText } from "../i18n/text";
 import { createI18n } from "../i18n/index";
 import { popupHost, renderInShadow } from "../mount";
-import { ChannelList, type ListState } from "./channel-list";
+import { ChannelList, renderLive, validChannels, type ListState } from "./channel-list";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 
 /**
  * A floating "Contact us" button in the bottom inline-end corner that opens a small panel with the
  * channel list. Escape or the button closes it and focus goes back to the button; it does not trap
- * focus, so the page stays usable. Returns a teardown that removes it.
+ * focus, so the page stays usable. Shows nothing when no configured channel is valid. Returns a
+ * teardown that removes it.
  * @example const stop = floatingChannels(sk)
  */
 export function floatingChannels(sk: Shopkeeper): () => void {
+  const list = validChannels(sk);
+  if (!list.length) return () => undefined;
   const host = popupHost("shopkeeper-channels");
-  const i18n = createI18n(sk, CHANNEL_STRINGS);
+  const i18n = createI18n(sk, CHANNEL_STRINGS, "channels");
   const state: ListState = {};
   let open = false;
   let button: HTMLButtonElement | null = null;
@@ -32,16 +36,14 @@ export function floatingChannels(sk: Shopkeeper): () => void {
           {i18n.t("title")}
         </button>
         {open && (
-          <div id="skp" class="pn" part="panel" role="region" aria-label={i18n.t("title")}>
-            <ChannelList sk={sk} i18n={i18n} state={state} update={() => m.update()} />
+          <div id="skp" class="pn" part="panel" role="region" aria-label={cleanText(i18n.t("title"))}>
+            <ChannelList sk={sk} i18n={i18n} list={list} state={state} update={() => m.update()} />
           </div>
         )}
       </div>
     ),
     { css: CHANNELS_CSS, sk },
   );
-  return () => {
-    m.teardown();
-    host.remove();
-  };
+  // renderInShadow's teardown removes the pop-up host too.
+  return renderLive(sk, m);
 }

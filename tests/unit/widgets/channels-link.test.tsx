@@ -18,6 +18,12 @@ describe("channelHref", () => {
     ["whatsapp", '+1 555"><script>', undefined, undefined],
     ["whatsapp", "javascript:alert(1)", undefined, undefined],
     ["whatsapp", "12345", undefined, undefined],
+    ["whatsapp", "300 1234567", undefined, undefined],
+    ["whatsapp", "٣٠٠ ١٢٣٤٥٦٧٨", undefined, undefined],
+    ["whatsapp", "+92 (0) 300 1234567", undefined, "https://wa.me/923001234567"],
+    ["phone", "(555) 010-0100", undefined, undefined],
+    ["phone", "+44 (0)20 7946 0000", undefined, "tel:+442079460000"],
+    ["sms", "447700900123", undefined, undefined],
     ["phone", "+92 21 111 222 333", undefined, "tel:+9221111222333"],
     ["phone", "+1 555 0100 ext. 7", undefined, undefined],
     ["phone", '+1 555"><script>', undefined, undefined],
@@ -54,6 +60,11 @@ describe("channelHref", () => {
     expect(channelHref(ch("link", "../../evil"))).toBeUndefined();
   });
 
+  it("ignores prototype names as types", () => {
+    for (const type of ["constructor", "toString", "__proto__", "hasOwnProperty"])
+      for (const value of ["+92 300 1234567", "shop_help"]) expect(channelHref({ type, value } as unknown as Channel)).toBeUndefined();
+  });
+
   it("treats a missing value as invalid", () => {
     for (const type of ["whatsapp", "phone", "sms", "email", "messenger", "instagram", "telegram", "x", "link"] as const)
       expect(channelHref(ch(type))).toBeUndefined();
@@ -87,6 +98,23 @@ describe("channelHours", () => {
     const late = { tz: "UTC", open: "20:00", close: "02:00" };
     expect(channelHours(late, Date.UTC(2025, 0, 15, 1, 0))).toEqual({ open: true });
     expect(channelHours(late, Date.UTC(2025, 0, 15, 3, 0))).toEqual({ open: false, next: Date.UTC(2025, 0, 15, 20, 0) });
+  });
+
+  describe("overnight hours on given days", () => {
+    // Friday evening into Saturday morning; 2025-01-17 is a Friday.
+    const friNight = { tz: "UTC", days: [5], open: "20:00", close: "02:00" };
+
+    it("counts the hours after midnight for the day they opened", () => {
+      expect(channelHours(friNight, Date.UTC(2025, 0, 18, 1, 0))).toEqual({ open: true });
+    });
+
+    it("is closed in the small hours of the opening day itself, until evening", () => {
+      expect(channelHours(friNight, Date.UTC(2025, 0, 17, 1, 0))).toEqual({ open: false, next: Date.UTC(2025, 0, 17, 20, 0) });
+    });
+
+    it("opens again the next Friday once Saturday's share is over", () => {
+      expect(channelHours(friNight, Date.UTC(2025, 0, 18, 3, 0))).toEqual({ open: false, next: Date.UTC(2025, 0, 24, 20, 0) });
+    });
   });
 
   it("gives up on malformed times and unknown zones", () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as entry from "../../../src/index";
 import type { Channel, ShopkeeperConfig } from "../../../src/types";
-import { fakeProduct, fakeShopkeeper, type Fake } from "./fake-shopkeeper";
+import { fakeProduct, fakeShopkeeper, flush, type Fake } from "./fake-shopkeeper";
 import { channels, floatingChannels } from "../../../widgets/channels/index";
 
 vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
@@ -26,6 +26,7 @@ function inline(config: ShopkeeperConfig, setup: (f: Fake) => void = () => undef
 }
 const links = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>("[part=channel-link]")];
 const names = (root: ShadowRoot) => links(root).map((a) => a.textContent);
+const view = { path: "/p/2", pageType: "product" } as const;
 
 describe("channel picker", () => {
   it("renders real links built from each channel", () => {
@@ -125,7 +126,143 @@ describe("channel picker", () => {
   });
 });
 
+describe("channel picker, kept current", () => {
+  it("puts the remembered preferred channel first once storage is read", async () => {
+    let loaded!: () => void;
+    const fake = fakeShopkeeper({ config: { channels: [WA, MAIL] }, ready: new Promise<void>((r) => (loaded = r)) });
+    const host = document.createElement("div");
+    document.body.append(host);
+    teardown = fake.sk.mount(host, channels, {});
+    expect(names(host.shadowRoot!)).toEqual(["WhatsApp", "Email"]);
+    fake.profile.channel = { preferred: "email", explicit: true, picks: {} };
+    loaded();
+    await flush();
+    expect(names(host.shadowRoot!)).toEqual(["Email", "WhatsApp"]);
+  });
+
+  it("names the new product after an SPA navigation", () => {
+    let title = "Trail Runner";
+    const { fake, root } = inline({ channels: [WA] }, (f) => {
+      f.sk.pageProducts = () => [fakeProduct("1", { title })];
+    });
+    title = "Rain Jacket";
+    fake.emit("page_view", view);
+    expect(links(root)[0]!.getAttribute("href")).toContain("Rain%20Jacket");
+  });
+
+  it("stops listening on teardown", () => {
+    const pageProducts = vi.fn(() => []);
+    const { fake } = inline({ channels: [WA] }, (f) => void (f.sk.pageProducts = pageProducts));
+    teardown!();
+    teardown = undefined;
+    pageProducts.mockClear();
+    fake.emit("page_view", view);
+    expect(pageProducts).not.toHaveBeenCalled();
+  });
+});
+
+describe("channel picker with no valid channel", () => {
+  const bad: Channel = { type: "whatsapp", value: "300 1234567" };
+
+  it("hides the slot and renders nothing", () => {
+    vi.mocked(entry.warnOnce).mockClear();
+    const fake = fakeShopkeeper({ config: { channels: [bad] } });
+    const host = document.createElement("div");
+    document.body.append(host);
+    teardown = channels(host, fake.sk, {});
+    expect(host.hidden).toBe(true);
+    expect(host.shadowRoot?.querySelector("h2, ul, button") ?? null).toBeNull();
+    expect(vi.mocked(entry.warnOnce)).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows no floating button", () => {
+    const fake = fakeShopkeeper({ config: { channels: [bad] } });
+    teardown = floatingChannels(fake.sk);
+    expect(document.getElementById("shopkeeper-channels")).toBeNull();
+  });
+});
+
+describe("channel order without personalisation", () => {
+  const config = { channels: [WA, PHONE, MAIL], channelOrder: { loyal: ["phone" as const] } };
+  const learned = (f: Fake) => void (f.profile.channel = { preferred: "email", picks: { email: 3 } });
+
+  it("ignores learned picks and segment order when the visitor switched personalisation off", () => {
+    const { root } = inline(config, (f) => (learned(f), (f.profile.personalization = false)), ["loyal"]);
+    expect(names(root)).toEqual(["WhatsApp", "Call", "Email"]);
+  });
+
+  it("ignores them in the holdout control group", () => {
+    const { root } = inline(config, (f) => (learned(f), ((f.sk as { group: string }).group = "control")), ["loyal"]);
+    expect(names(root)).toEqual(["WhatsApp", "Call", "Email"]);
+  });
+
+  it("still honours a channel the visitor chose", () => {
+    const { root } = inline(config, (f) => {
+      f.profile.channel = { preferred: "email", explicit: true, picks: {} };
+      f.profile.personalization = false;
+    }, ["loyal"]);
+    expect(names(root)).toEqual(["Email", "WhatsApp", "Call"]);
+  });
+});
+
+describe("channel list details", () => {
+  it("keeps $-patterns in a product title literal", () => {
+    const { root } = inline({ channels: [WA] }, (f) => {
+      f.sk.pageProducts = () => [fakeProduct("1", { title: "Shoe $& $' $$" })];
+    });
+    expect(links(root)[0]!.getAttribute("href")).toBe("https://wa.me/923001234567?text=" + encodeURIComponent("Hi, I have a question about Shoe $& $' $$"));
+  });
+
+  it("says nothing about hours when the channel never opens", () => {
+    const { root } = inline({ channels: [{ ...WA, hours: { tz: "UTC", days: [], open: "09:00", close: "18:00" } }] });
+    expect(root.querySelector("li span")).toBeNull();
+  });
+
+  it("keeps the open QR code with its channel when the order changes", () => {
+    vi.stubGlobal("matchMedia", (q: string) => ({ matches: q === "(pointer:fine)" }));
+    const { root } = inline({ channels: [MAIL, WA] });
+    root.querySelector<HTMLButtonElement>("[part=qr-toggle]")!.click();
+    root.querySelector<HTMLButtonElement>('[aria-label="Make WhatsApp my preferred channel"]')!.click();
+    expect(names(root)).toEqual(["WhatsApp", "Email"]);
+    expect(root.querySelector("li:first-child svg[role=img]")).not.toBeNull();
+    expect(root.querySelector("[part=qr-toggle]")!.getAttribute("aria-expanded")).toBe("true");
+    vi.unstubAllGlobals();
+  });
+
+  it("strips bidi overrides from accessible names built from the shop's text", () => {
+    vi.stubGlobal("matchMedia", (q: string) => ({ matches: q === "(pointer:fine)" }));
+    const strings = { en: { scan: "\u202escan\u202c", prefer: "\u202eprefer {name}", title: "\u202eContact" } };
+    const fake = fakeShopkeeper({ config: { channels: [WA], strings } });
+    teardown = floatingChannels(fake.sk);
+    const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>("[part=button]")!.click();
+    root.querySelector<HTMLButtonElement>("[part=qr-toggle]")!.click();
+    expect(root.querySelector("[part=panel]")!.getAttribute("aria-label")).toBe("Contact");
+    expect(root.querySelector("[part=prefer]")!.getAttribute("aria-label")).toBe("prefer WhatsApp");
+    expect(root.querySelector("svg[role=img]")!.getAttribute("aria-label")).toBe("scan");
+    vi.unstubAllGlobals();
+  });
+});
+
 describe("floating channel button", () => {
+  it("names the new product after an SPA navigation, until torn down", () => {
+    let title = "Trail Runner";
+    const pageProducts = vi.fn(() => [fakeProduct("1", { title })]);
+    const fake = fakeShopkeeper({ config: { channels: [WA] } });
+    fake.sk.pageProducts = pageProducts;
+    teardown = floatingChannels(fake.sk);
+    const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>("[part=button]")!.click();
+    title = "Rain Jacket";
+    fake.emit("page_view", view);
+    expect(links(root)[0]!.getAttribute("href")).toContain("Rain%20Jacket");
+    teardown();
+    teardown = undefined;
+    pageProducts.mockClear();
+    fake.emit("page_view", view);
+    expect(pageProducts).not.toHaveBeenCalled();
+  });
+
   it("opens a panel, closes on Escape and gives focus back", () => {
     const fake = fakeShopkeeper({ config: { channels: [WA, MAIL] } });
     teardown = floatingChannels(fake.sk);
