@@ -1,12 +1,17 @@
-import { warnOnce, type Shopkeeper, type Widget } from "../src/index";
+import { warnOnce, type Shopkeeper, type Strategy, type Widget } from "../src/index";
+
+// The `Strategy` union at run time, to check `data-strategy`; keep in step with src/types.ts.
+const STRATEGIES: readonly Strategy[] = ["for-you", "recently-viewed", "similar", "bought-together", "trending", "price-drop", "back-in-stock"];
+const ATTRIBUTES = ["data-shopkeeper", "data-product", "data-strategy", "data-limit", "data-title"];
 
 /**
  * Fills every `[data-shopkeeper="<name>"]` slot whose name is in `registry`, now and whenever slots
- * are added later, once each; unmounts slots that leave the document. Re-renders all mounted slots
- * after a back/forward-cache restore, and recommendation slots after an SPA navigation
- * (`page_view` with a new URL), so shelves are never stale. Returns a function that stops and
- * unmounts everything. Options come from the slot's `data-strategy`, `data-limit`, `data-title`
- * and `data-product`, read by name.
+ * are added later, once each; unmounts slots that leave the document. Re-renders a slot whose
+ * `data-*` options change, all mounted slots after a back/forward-cache restore, and
+ * recommendation slots after an SPA navigation (`page_view` with a new URL), so shelves are never
+ * stale. Returns a function that stops and unmounts everything. Options come from the slot's
+ * `data-strategy` (an unknown one falls back to the default), `data-limit`, `data-title` and
+ * `data-product`, read by name.
  * @example autoMount(sk, { recommendations, preferences, channels })
  */
 export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>, doc: Document = document): () => void {
@@ -32,6 +37,10 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     const limit = parseInt(d.limit!);
     if (limit > 0) o.limit = Math.min(limit, 24);
     for (const k of ["strategy", "title", "product"]) if (d[k]) o[k] = d[k];
+    if (o.strategy && !STRATEGIES.includes(o.strategy as Strategy)) {
+      warnOnce("strategy", `unknown data-strategy "${o.strategy}", using the default`);
+      delete o.strategy;
+    }
     d.shopkeeperMounted = "";
     try {
       mounted.set(el, sk.mount(el, registry[name]!, o));
@@ -47,24 +56,30 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
         mount(el);
       }
   };
-  const scan = () => {
+  const scan = (records: MutationRecord[] = []) => {
+    // A framework re-rendering a slot in place changes its options, not the element.
+    for (const { target, attributeName, oldValue } of records)
+      if (attributeName && (target as Element).getAttribute(attributeName) != oldValue) unmount(target as HTMLElement);
     mounted.forEach((_, el) => el.isConnected || unmount(el));
     doc.querySelectorAll<HTMLElement>("[data-shopkeeper]").forEach(mount);
   };
   const onShow = (e: PageTransitionEvent) => e.persisted && remount();
 
   const observer = new MutationObserver(scan);
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: ATTRIBUTES, attributeOldValue: true });
   win?.addEventListener("pageshow", onShow);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const off = sk.on("page_view", () => {
-    // The first page_view of a load describes the page the shelves were just rendered for.
-    if (doc.URL != url) remount("recommendations");
+    // The first page_view of a load describes the page the shelves were just rendered for. Later
+    // ones fire inside pushState, before the router renders the new page: wait a task.
+    if (doc.URL != url) timer = setTimeout(remount, 0, "recommendations");
     url = doc.URL;
   });
   scan();
 
   return () => {
     observer.disconnect();
+    clearTimeout(timer);
     win?.removeEventListener("pageshow", onShow);
     off();
     mounted.forEach((_, el) => unmount(el));

@@ -11,10 +11,15 @@ export interface Mounted {
 
 const sheets: Record<string, CSSStyleSheet> = {};
 const popups = new WeakSet<HTMLElement>();
+// The live render of each host: a second render on the same host ends the first, so an old view
+// cannot keep observing (and counting) the new one's elements.
+const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
 
 /**
  * Renders `view()` into an open shadow root on `host`, isolated from the page's CSS. Call once per
- * widget; `update()` re-renders after a state change, `teardown()` unmounts and empties the root.
+ * widget; `update()` re-renders after a state change, `teardown()` runs `cleanup`, unmounts and
+ * empties the root. Rendering again on the same host tears the previous render down first; after
+ * that, its `update()` and `teardown()` do nothing.
  * The CSS is adopted as a constructable stylesheet (shared per CSS string), or, where that is
  * missing, injected as `<style nonce>` with `config.nonce` for strict CSPs.
  * @example const m = renderInShadow(slot, () => <p>Hi</p>, { css: BASE_CSS, sk });
@@ -22,9 +27,11 @@ const popups = new WeakSet<HTMLElement>();
 export function renderInShadow(
   host: HTMLElement,
   view: () => VNode | null,
-  options: { css: string; sk: Shopkeeper; label?: string },
+  options: { css: string; sk: Shopkeeper; label?: string; cleanup?: () => void },
 ): Mounted {
-  const { css, sk, label } = options;
+  const { css, sk, label, cleanup } = options;
+  // Kept in the document: the new render reuses a pop-up host.
+  live.get(host)?.(1);
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
   const [locale, , dir] = getLocale(sk);
   const wrap = document.createElement("div");
@@ -50,17 +57,20 @@ export function renderInShadow(
     root.append(style);
   }
   root.append(wrap);
-  const update = () => render(view(), wrap);
-  update();
-  return {
-    update,
-    teardown() {
-      render(null, wrap);
-      root.replaceChildren();
-      if (popups.has(host)) host.remove();
-    },
-    root,
+  let on = true;
+  const update = () => on && render(view(), wrap);
+  const teardown = (keep?: 1) => {
+    if (!on) return;
+    on = false;
+    live.delete(host);
+    cleanup?.();
+    render(null, wrap);
+    root.replaceChildren();
+    if (!keep && popups.has(host)) host.remove();
   };
+  live.set(host, teardown);
+  update();
+  return { update, teardown: () => teardown(), root };
 }
 
 /**

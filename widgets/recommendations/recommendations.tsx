@@ -19,17 +19,17 @@ export interface RecommendationsOptions {
   observe?: ObserverFactory;
 }
 
-// Placeholders have a card's image (square, from the column width) and text height, so the
-// shelf does not jump when products arrive.
+// A placeholder (.k) is a card with blank lines and hidden buttons: the same boxes, so the shelf
+// keeps its height when products arrive. Titles always take their two lines for the same reason.
 const CSS =
   BASE_CSS +
   ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
   ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
   ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none}a.l:hover .t{text-decoration:underline}" +
   "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
-  ".t{font-weight:600;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}" +
+  ".t{font-weight:600;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em}" +
   ".b{padding-inline:6px;border-radius:var(--r);font-size:12px}.c button{font-size:12px;padding:2px 8px}" +
-  ".x{display:flex;flex-wrap:wrap;gap:4px}.k{height:200px}";
+  ".x{display:flex;flex-wrap:wrap;gap:4px}.k p{background:#8882;border-radius:var(--r)}.k .x{visibility:hidden}";
 
 /**
  * The "Recommended for you" shelf: a responsive grid of product cards from `sk.recommend()`, each
@@ -96,7 +96,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     const click = () => sk.track("recommendation_click", data(p, k));
     const body = (
       <>
-        {img ? <img src={img} alt={title} width={160} height={160} loading="lazy" /> : <div class="i" />}
+        {img ? <img src={img} alt="" width={160} height={160} loading="lazy" /> : <div class="i" />}
         <bdi dir="auto" class="t" id={"t" + k}>
           {title}
         </bdi>
@@ -142,33 +142,44 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         <>
           <h2>{o.title ? cleanText(o.title, 80) : i.t("title")}</h2>
           <ul class="g" aria-busy={!items}>
-            {items ? items.map(card) : Array.from({ length: limit }, () => (
-                  <li class="c" aria-hidden="true">
-                    <div class="i" />
-                    <div class="k" />
+            {items
+              ? items.map(card)
+              : Array.from({ length: limit }, () => (
+                  <li class="c k" aria-hidden="true">
+                    <div class="l">
+                      <div class="i" />
+                      <p class="t">{"\xa0"}</p>
+                      <p>{"\xa0"}</p>
+                      <p>{"\xa0"}</p>
+                    </div>
+                    <div class="x">
+                      <button>{i.t("hide")}</button>
+                      <button>{i.t("why")}</button>
+                    </div>
                   </li>
                 ))}
           </ul>
         </>
       ),
-    { css: CSS, sk },
+    {
+      css: CSS,
+      sk,
+      cleanup() {
+        dead = true;
+        io?.disconnect();
+        timers.forEach(clearTimeout);
+      },
+    },
   );
 
   sk.recommend({ limit, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
+    .catch((e) => warnOnce("recommend", "shelf hidden: recommend() failed", e))
     .then((list) => {
       if (dead) return;
-      items = list;
+      // The instance's guard resolves a failed call to undefined: an empty, hidden shelf.
+      items = Array.isArray(list) ? list : [];
       paint();
-    })
-    .catch((e) => {
-      host.hidden = true;
-      warnOnce("recommend", "shelf hidden: recommend() failed", e);
     });
 
-  return () => {
-    dead = true;
-    io?.disconnect();
-    timers.forEach(clearTimeout);
-    m.teardown();
-  };
+  return m.teardown;
 };

@@ -26,7 +26,10 @@ function slot(id: string, name: string, data: Record<string, string> = {}) {
 
 describe("autoMount", () => {
   let stop = () => undefined as void;
-  afterEach(() => stop());
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
 
   it("mounts the slots present at start with their data-* options, once", () => {
     const { log, widget } = probe();
@@ -73,7 +76,8 @@ describe("autoMount", () => {
     expect(log.slice(2)).toEqual(["teardown a", "mount a {}", "teardown b", "mount b {}"]);
   });
 
-  it("re-renders only recommendation slots after an SPA navigation", () => {
+  it("re-renders only recommendation slots a task after an SPA navigation, once the router has rendered", () => {
+    vi.useFakeTimers();
     const { log, widget } = probe();
     slot("a", "recommendations");
     slot("b", "preferences");
@@ -83,7 +87,38 @@ describe("autoMount", () => {
     expect(log).toHaveLength(2);
     history.pushState(null, "", "/next");
     fake.emit("page_view", { path: "/next", pageType: "other" });
+    expect(log).toHaveLength(2);
+    vi.advanceTimersByTime(0);
     expect(log.slice(2)).toEqual(["teardown a", "mount a {}"]);
+  });
+
+  it("re-renders a slot whose options change in place", async () => {
+    const { log, widget } = probe();
+    const el = slot("r", "recommendations", { strategy: "similar", product: "p1" });
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget });
+    el.dataset.product = "p2";
+    await flush();
+    expect(log).toEqual([`mount r {"strategy":"similar","product":"p1"}`, "teardown r", `mount r {"strategy":"similar","product":"p2"}`]);
+  });
+
+  it("leaves a slot alone when an option is set to the same value or another attribute changes", async () => {
+    const { log, widget } = probe();
+    const el = slot("r", "recommendations", { product: "p1" });
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget });
+    el.dataset.product = "p1";
+    el.className = "wide";
+    el.dataset.other = "x";
+    await flush();
+    expect(log).toEqual([`mount r {"product":"p1"}`]);
+  });
+
+  it("falls back to the default strategy, with one warning, for an unknown data-strategy", async () => {
+    const { log, widget } = probe();
+    slot("r", "recommendations", { strategy: "bestsellers", limit: "2" });
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget });
+    const { warnOnce } = await import("../../../src/index");
+    expect(log).toEqual([`mount r {"limit":2}`]);
+    expect(warnOnce).toHaveBeenCalledWith("strategy", expect.stringContaining("bestsellers"));
   });
 
   it("keeps going when a widget throws, and stops everything on teardown", async () => {

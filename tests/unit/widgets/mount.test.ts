@@ -71,6 +71,29 @@ describe("renderInShadow", () => {
     expect(wrap?.classList.contains("dark")).toBe(true);
   });
 
+  it("ends the previous render when a host is rendered again", () => {
+    const host = slot();
+    const cleanup = vi.fn();
+    let text = "old";
+    const sk = fakeShopkeeper().sk;
+    const first = renderInShadow(host, () => h("p", null, text), { css: "", sk, cleanup });
+    const second = renderInShadow(host, () => h("p", null, "new"), { css: "", sk });
+    expect(cleanup).toHaveBeenCalledTimes(1);
+    text = "stale";
+    first.update();
+    first.teardown();
+    expect(cleanup).toHaveBeenCalledTimes(1);
+    expect([...second.root.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["new"]);
+  });
+
+  it("runs the cleanup once on teardown", () => {
+    const cleanup = vi.fn();
+    const m = renderInShadow(slot(), () => null, { css: "", sk: fakeShopkeeper().sk, cleanup });
+    m.teardown();
+    m.teardown();
+    expect(cleanup).toHaveBeenCalledTimes(1);
+  });
+
   it("empties the root on teardown", () => {
     const m = renderInShadow(slot(), () => h("p", null, "x"), { css: "", sk: fakeShopkeeper().sk });
     m.teardown();
@@ -85,5 +108,34 @@ describe("popupHost", () => {
     expect(host.parentElement).toBe(document.body);
     renderInShadow(host, () => h("p", null, "x"), { css: "", sk: fakeShopkeeper().sk }).teardown();
     expect(document.getElementById("sk-pop")).toBeNull();
+  });
+
+  it("keeps a pop-up host in the page when it is rendered again", () => {
+    const sk = fakeShopkeeper().sk;
+    renderInShadow(popupHost("sk-again"), () => h("p", null, "one"), { css: "", sk });
+    const m = renderInShadow(popupHost("sk-again"), () => h("p", null, "two"), { css: "", sk });
+    expect(document.getElementById("sk-again")?.shadowRoot?.textContent).toBe("two");
+    m.teardown();
+    expect(document.getElementById("sk-again")).toBeNull();
+  });
+});
+
+describe("BASE_CSS", () => {
+  const wrapper = () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(BASE_CSS);
+    return ([...sheet.cssRules] as CSSStyleRule[]).find((r) => r.selectorText == ".w")!.style;
+  };
+
+  it("resets the inherited text properties a host theme can set on the slot", () => {
+    const w = wrapper();
+    expect([w.getPropertyValue("word-break"), w.getPropertyValue("overflow-wrap"), w.getPropertyValue("hyphens")]).toEqual(["normal", "normal", "manual"]);
+    // happy-dom drops -webkit- properties it does not know, so this one is read from the text.
+    expect(BASE_CSS).toMatch(/\.w\{[^}]*-webkit-text-fill-color:currentcolor/);
+  });
+
+  it("keeps a host's text-decoration out by making the wrapper an atomic inline with no strut above it", () => {
+    expect(wrapper().getPropertyValue("display")).toBe("inline-block");
+    expect(BASE_CSS).toMatch(/:host\{[^}]*line-height:0!important/);
   });
 });

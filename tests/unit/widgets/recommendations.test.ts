@@ -41,6 +41,21 @@ describe("recommendations", () => {
     expect(host.hidden).toBe(false);
   });
 
+  it("builds each placeholder from a card's own boxes: image, three lines and the two buttons", async () => {
+    const loaded = await shelf({ products: [fakeProduct("a", { price: 5 })] });
+    const { root } = await shelf({ pending: true }, { limit: 1 });
+    const outline = (li: Element) =>
+      [...li.children].map((box) => [box.className, [...box.children].map((el) => el.localName == "div" ? el.className : el.localName == "button" ? el.textContent : "line")]);
+    const placeholder = root.querySelector("li[aria-hidden=true]")!;
+    expect(placeholder.className).toBe("c k");
+    expect(placeholder.querySelector(".l > :nth-child(2)")?.className).toBe("t");
+    expect(outline(placeholder)).toEqual(outline(loaded.cards()[0]!));
+    expect(outline(placeholder)).toEqual([
+      ["l", ["i", "line", "line", "line"]],
+      ["x", ["Not interested", "Why am I seeing this?"]],
+    ]);
+  });
+
   it("renders one linked card per product with title, heading and reason", async () => {
     const { root, cards, sk } = await shelf({}, { strategy: "similar", product: "z", limit: 2, title: "You may also like" });
     expect(sk.recommend).toHaveBeenCalledWith({ limit: 2, strategy: "similar", context: "z" });
@@ -66,6 +81,36 @@ describe("recommendations", () => {
     expect(warnOnce).toHaveBeenCalledWith("recommend", expect.any(String), expect.any(Error));
   });
 
+  it("hides the slot when the guarded recommend() resolves nothing after a failure", async () => {
+    const { sk } = fakeShopkeeper();
+    sk.recommend = vi.fn(async () => undefined as never);
+    const host = document.createElement("div");
+    document.body.append(host);
+    recommendations(host, sk, { observe: manualObserver().factory });
+    await flush();
+    expect(host.hidden).toBe(true);
+    expect(host.shadowRoot!.querySelectorAll("li")).toHaveLength(0);
+  });
+
+  it("hands the slot to a second shelf mounted on it: the first neither observes nor counts its cards", async () => {
+    const { sk, tracked } = fakeShopkeeper({ products: [fakeProduct("a"), fakeProduct("b")] });
+    const host = document.createElement("div");
+    document.body.append(host);
+    const first = manualObserver();
+    const second = manualObserver();
+    const stopFirst = recommendations(host, sk, { observe: first.factory });
+    recommendations(host, sk, { observe: second.factory });
+    await flush();
+    expect(first.observed.size).toBe(0);
+    expect(second.observed.size).toBe(2);
+    stopFirst();
+    const cards = host.shadowRoot!.querySelectorAll("[part=card]");
+    expect(cards).toHaveLength(2);
+    second.show(cards[0]!, 1);
+    vi.advanceTimersByTime(1000);
+    expect(tracked.filter(([n]) => n === "recommendation_impression")).toHaveLength(1);
+  });
+
   it("renders an unsafe URL as a plain, unlinked card and drops an unsafe image", async () => {
     const { cards } = await shelf({
       products: [fakeProduct("x", { url: "javascript:alert(1)", image: "data:image/png;base64,AAAA", title: "<img src=x onerror=alert(1)>" })],
@@ -81,11 +126,12 @@ describe("recommendations", () => {
     expect(cards()[0]!.querySelector("a")).toBeNull();
   });
 
-  it("shows a lazy image with its size and the title as alt text", async () => {
+  it("shows a lazy image with its size, silent as the title is read beside it", async () => {
     const { cards } = await shelf({ products: [fakeProduct("x", { image: "https://cdn.example/x.jpg" })] });
     const img = cards()[0]!.querySelector("img")!;
     expect(img.getAttribute("src")).toBe("https://cdn.example/x.jpg");
-    expect(img.alt).toBe("Product x");
+    expect(img.getAttribute("alt")).toBe("");
+    expect(cards()[0]!.querySelector("a")?.textContent).toContain("Product x");
     expect(img.getAttribute("loading")).toBe("lazy");
     expect(img.getAttribute("width")).toBe("160");
   });
