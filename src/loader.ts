@@ -1,7 +1,7 @@
 import type { ConsentMode, Shopkeeper, ShopkeeperConfig } from "./types";
 import { parseConfig } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
-import { warnOnce } from "./log";
+import { attempt, warnOnce } from "./log";
 
 type Command = IArguments | unknown[];
 type Stub = ((...args: unknown[]) => unknown) & { q?: Command[] };
@@ -14,7 +14,7 @@ const LOADED = "__shopkeeper_loaded";
  * JSON-LD may come after the tag), then starts the instance, replays the queue and swaps the
  * stub for the live `shopkeeper()` function. A second copy of the script starts nothing.
  */
-export function startScriptTag(options: StartOptions & { onReady?: (sk: Shopkeeper) => void } = {}): void {
+export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeeper) => void } = {}): void {
   const win = window as unknown as Record<string, unknown> & Window;
   if (win[LOADED]) {
     warnOnce("duplicate", "the script is on this page twice; the second copy does nothing");
@@ -33,11 +33,12 @@ export function startScriptTag(options: StartOptions & { onReady?: (sk: Shopkeep
     const { config, problems } = parseConfig(raw);
     if (problems.length) warnOnce("config", `ignored invalid options (the rest works):\n- ${problems.join("\n- ")}`);
     const sk = startShopkeeper(config, options);
+    // Widgets start before the queue and the first page view: a survey due on this very page must
+    // find its renderer listening, and slots show their placeholders while storage is read.
+    if (options.onStart) attempt("widgets", () => options.onStart!(sk), undefined);
     const live = (...args: unknown[]) => run(sk, args);
     for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) live(...call);
     win.shopkeeper = live;
-    // Widgets start once the stored profile is read, so they render the visitor's real state.
-    if (options.onReady) void sk.ready.then(() => options.onReady!(sk));
   });
 }
 

@@ -12,9 +12,9 @@ const widgets = { recommendations, preferences, channels };
 try {
   startScriptTag({
     widgets,
-    onReady(sk) {
-      autoMount(sk, widgets);
+    onStart(sk) {
       startSurveys(sk);
+      autoMount(sk, widgets);
       if (sk.config.channels?.length && sk.config.floatingChannels !== false) floatingChannels(sk);
     },
   });

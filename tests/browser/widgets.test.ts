@@ -115,8 +115,24 @@ describe("widgets in a host page", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("shopkeeper-survey");
     await page.keyboard.press("Escape");
     expect(await page.getByRole("dialog").count()).toBe(0);
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return `${el?.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host.id : ""} ${el?.getAttribute("part")}`;
+    });
+    expect(focused).toBe("recs why");
     const dismissed = await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === "shopkeeper_survey_dismissed"));
     expect(dismissed).toHaveLength(1);
+  });
+
+  it("opens a survey due on the very first page view", async () => {
+    const page = await h.page();
+    await page.goto(`${h.url}${PAGE}?pv`);
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("How is your visit so far?");
+    expect(await dialog.getByRole("button", { name: "5 out of 5" }).count()).toBe(1);
+    expect(page.errors).toEqual([]);
   });
 
   it("opens the survey on a mobile fast scroll-up", async () => {
@@ -140,7 +156,71 @@ describe("widgets in a host page", () => {
   });
 });
 
+/** axe's violations inside the given hosts, as "rule: targets" lines. */
+async function axe(page: TrackedPage, hosts: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async (hosts) => {
+    const result = await (window as any).axe.run({ include: hosts.map((h) => [h]) }, { resultTypes: ["violations"] });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+  }, hosts);
+}
+
+/** Waits until the widget's entrance animations have finished, so axe measures painted colours. */
+async function settle(page: TrackedPage, host: string) {
+  for (let i = 0; i < 50; i++) {
+    const running = await page.evaluate((id) => document.getElementById(id)!.shadowRoot!.getAnimations().some((a) => a.playState !== "finished"), host);
+    if (!running) return;
+    await page.waitForTimeout(50);
+  }
+}
+
 describe("accessibility and screenshots", () => {
+  for (const [lang, scheme] of [["en", "light"], ["ar", "dark"]] as const) {
+    it(`axe finds nothing in the pop-ups: floating picker with QR, preferences dialog, every survey step (${lang}, ${scheme})`, async () => {
+      const page = await h.page(await h.context({ colorScheme: scheme }));
+      await page.goto(`${h.url}${PAGE}?pop${lang === "en" ? "" : `&lang=${lang}`}`);
+      await page.waitForFunction(() => (window as any).__sk);
+      await page.locator("#recs [part=card]").first().waitFor();
+      expect(await page.locator("#recs [part=card]").count()).toBeGreaterThan(4);
+
+      await page.locator("#shopkeeper-channels [part=button]").click();
+      await page.locator("#shopkeeper-channels [part=qr-toggle]").click();
+      await page.locator("#shopkeeper-channels [part=qr]").waitFor();
+      expect(await axe(page, ["#recs", "#shopkeeper-channels"])).toEqual([]);
+      await page.locator("#shopkeeper-channels [part=panel]").screenshot({ path: `${SHOTS}/floating-${lang}-${scheme}.png` });
+      await page.keyboard.press("Escape");
+
+      await page.locator("#recs [part=why]").first().click();
+      const prefs = page.locator("#shopkeeper-preferences dialog");
+      await prefs.waitFor();
+      expect(await axe(page, ["#shopkeeper-preferences"])).toEqual([]);
+      await page.keyboard.press("Escape");
+      await prefs.waitFor({ state: "detached" });
+
+      await page.evaluate(() => (window as any).__sk.show("steps"));
+      const survey = page.locator("#shopkeeper-survey [role=dialog]");
+      await survey.waitFor();
+      await settle(page, "shopkeeper-survey");
+      const next = survey.locator("[part=next]");
+      const steps: string[] = [];
+      steps.push(...(await axe(page, ["#shopkeeper-survey"])));
+      await survey.getByRole("button").filter({ hasText: /^(9|٩)$/ }).click();
+      await survey.getByRole("radio").nth(1).check();
+      steps.push(...(await axe(page, ["#shopkeeper-survey"])));
+      await next.click();
+      await survey.getByRole("checkbox").first().check();
+      steps.push(...(await axe(page, ["#shopkeeper-survey"])));
+      await next.click();
+      await survey.getByRole("textbox").fill("Faster delivery, please");
+      steps.push(...(await axe(page, ["#shopkeeper-survey"])));
+      await next.click();
+      await survey.locator("[role=status]").waitFor();
+      steps.push(...(await axe(page, ["#shopkeeper-survey"])));
+      expect(steps).toEqual([]);
+      expect(page.errors).toEqual([]);
+    });
+  }
+
   for (const [lang, scheme] of [["en", "light"], ["en", "dark"], ["ur", "light"], ["ar", "dark"]] as const) {
     it(`axe finds nothing in the widgets (${lang}, ${scheme})`, async () => {
       const context = await h.context({ colorScheme: scheme });
