@@ -34,7 +34,7 @@ async function exitThroughTop(page: TrackedPage) {
 const styleOf = (page: TrackedPage, selector: string) =>
   page.locator(selector).first().evaluate((el) => {
     const s = getComputedStyle(el);
-    return { font: s.fontSize + " " + s.fontFamily, pad: s.padding, spacing: s.letterSpacing, box: s.boxSizing, color: s.color };
+    return { font: s.fontSize + " " + s.fontFamily, line: s.lineHeight, pad: s.padding, spacing: s.letterSpacing, box: s.boxSizing, color: s.color, fill: s.webkitTextFillColor, breaks: s.wordBreak };
   });
 
 describe("widgets in a host page", () => {
