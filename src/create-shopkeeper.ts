@@ -90,15 +90,18 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   });
 
   const group = () => assignGroup(store.profile().id, config.holdout ?? 0);
+  let consentMode: ConsentMode = config.consent ?? "granted";
 
-  // Outgoing destinations exist only when the shop names them; GPC switches them all off.
+  // Outgoing destinations exist only when the shop names them, and send only with consent
+  // granted; GPC switches them all off.
   const gpc = win && config.respectGpc !== false && hasGlobalPrivacyControl(win.navigator);
   if (gpc) warnOnce("gpc", "Global Privacy Control is on: no event leaves this browser");
   else if (win) {
     const outgoing = { sendFreeText: !!config.sendFreeText };
-    if (config.onEvent) stops.push(emitter.on("*", callbackSink(config.onEvent)));
-    if (config.dataLayer) stops.push(emitter.on("*", dataLayerSink(win, outgoing)));
-    if (config.endpoint) stops.push(beaconSink(win, config.endpoint, outgoing, emitter));
+    const consented = { on: (name: "*", fn: (event: EmittedEvent) => void) => emitter.on(name, (event) => consentMode === "granted" && fn(event)) };
+    if (config.onEvent) stops.push(consented.on("*", callbackSink(config.onEvent)));
+    if (config.dataLayer) stops.push(consented.on("*", dataLayerSink(win, outgoing)));
+    if (config.endpoint) stops.push(beaconSink(win, config.endpoint, outgoing, consented));
   }
   if (config.debug) stops.push(emitter.on("*", (event) => console.debug("[shopkeeper]", event.name, event.props)));
 
@@ -110,12 +113,18 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     !!props.transactionId && store.events().some((e) => e.name === "purchase" && (e.props as EventMap["purchase"]).transactionId === props.transactionId);
 
   function record<N extends EventName>(name: N, props: EventMap[N]): void {
-    if (destroyed || (name === "purchase" && isRepeatOrder(props as EventMap["purchase"])) || !limit.take()) return;
+    if (destroyed || !limit.take()) return;
     const event = { name, props, time: now() } as TrackedEvent;
-    if (!name.startsWith("segment_")) store.add(event);
-    if (isReady) deliver(event);
+    // Until storage is read the stored orders are unknown: the repeat check waits with the event.
+    if (isReady) accept(event);
     else undelivered.push(event);
-    if (isReady) react(event);
+  }
+
+  function accept(event: TrackedEvent): void {
+    if (event.name === "purchase" && isRepeatOrder(event.props as EventMap["purchase"])) return;
+    if (!event.name.startsWith("segment_")) store.add(event);
+    deliver(event);
+    react(event);
   }
 
   function segments(): string[] {
@@ -191,7 +200,13 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   function startCatalog(): void {
     if (typeof config.catalog !== "string" || !win) return;
-    feedLoading = loadCatalog(new URL(config.catalog, win.location.href).href, {
+    let url: string;
+    try {
+      url = new URL(config.catalog, win.location.href).href;
+    } catch {
+      return warnOnce("catalog-url", `catalog "${config.catalog}" is not a URL; recommendations use the products seen on pages`);
+    }
+    feedLoading = loadCatalog(url, {
       ...(config.catalogFormat ? { format: config.catalogFormat } : {}),
       cache: { get: (key) => store.get(key), set: (key, value) => store.set(key, value) },
       now,
@@ -204,10 +219,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       if (destroyed) return;
       isReady = true;
       lastSegments = segments();
-      for (const event of undelivered.splice(0)) {
-        deliver(event);
-        react(event);
-      }
+      for (const event of undelivered.splice(0)) accept(event);
       startCatalog();
       if (win && config.autoTrack !== false) {
         tracker = startTracker(win, {
@@ -267,8 +279,13 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     on: (name, fn) => emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
     consent(mode?: ConsentMode) {
-      if (mode) void store.setConsent(mode);
-      return currentConsent(mode);
+      if (mode === undefined) return consentMode;
+      if (mode !== "granted" && mode !== "pending" && mode !== "denied") {
+        warnOnce("consent-mode", `consent must be "granted", "pending" or "denied"; kept "${consentMode}"`);
+        return consentMode;
+      }
+      void store.setConsent(mode);
+      return (consentMode = mode);
     },
     storage: () => store.mode(),
     // Before the stored profile is read, its display rules are unknown: the survey opens, if
@@ -284,7 +301,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         profile: structuredCloneSafe(store.profile()),
         events: structuredCloneSafe(store.events()),
         segments: segments(),
-        consent: currentConsent(),
+        consent: consentMode,
         group: group(),
       };
     },
@@ -301,11 +318,6 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     },
   };
 
-  let consentMode: ConsentMode = config.consent ?? "granted";
-  function currentConsent(next?: ConsentMode): ConsentMode {
-    if (next) consentMode = next;
-    return consentMode;
-  }
 
   return guard(instance);
 }

@@ -45,7 +45,8 @@ export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeep
 /** Runs one queued or live call; a bad call is reported and never stops the others. */
 function run(sk: Shopkeeper, [command, ...args]: unknown[]): unknown {
   try {
-    if (typeof command === "function") return void sk.ready.then(() => command(sk));
+    // The page's own callback may throw: reported here, never an unhandled rejection on the page.
+    if (typeof command === "function") return void sk.ready.then(() => command(sk)).catch((error) => warnOnce("callback", "a shopkeeper(fn) callback threw", error));
     if (command === "config") return undefined;
     const method = typeof command === "string" && Object.prototype.hasOwnProperty.call(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
     if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
@@ -61,7 +62,9 @@ function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
   const config: Record<string, unknown> = {};
   if (!script) return config;
   const read = (name: string) => script.getAttribute(`data-${name}`) ?? undefined;
-  const flag = (value: string | undefined) => (value === undefined ? undefined : value !== "false");
+  // A bare attribute, "true" or "1" is on; "false" or "0" off; anything else goes to the config
+  // check, which names it in its warning.
+  const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (/^(false|0)$/.test(value) ? false : value));
   const number = (value: string | undefined) => (value === undefined || value.trim() === "" ? value : Number(value));
   config.catalog = read("catalog");
   config.catalogFormat = read("catalog-format");

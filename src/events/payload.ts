@@ -28,9 +28,12 @@ function flatten(value: Record<string, unknown>, out: Record<string, unknown>, p
 /**
  * Turns an emitted event into what outgoing sinks send: `{ event: "shopkeeper_<name>", group, time,
  * ...params }` with GA4-safe snake_case param names, nested objects flattened, no query strings in
- * urls or paths, no visitor id, and free-text survey answers only when `sendFreeText` is true.
+ * urls or paths, no page title, no visitor id, and free-text survey answers only when `sendFreeText` is true.
  * @example toOutgoing(event, { sendFreeText: false }) // { event: "shopkeeper_survey_response", group: "personalized", time: 1700000000000, survey_id: "exit-nps", answers_nps: 9, completed: true }
  */
 export function toOutgoing(event: EmittedEvent, options: { sendFreeText: boolean }): Record<string, unknown> {
-  return flatten(event.props as unknown as Record<string, unknown>, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "", options.sendFreeText);
+  const props = { ...event.props } as Record<string, unknown>;
+  // A page's title can carry what the visitor searched for; analytics reads titles itself.
+  if (event.name == "page_view") delete props.title;
+  return flatten(props, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "", options.sendFreeText);
 }

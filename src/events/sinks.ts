@@ -33,7 +33,7 @@ export function callbackSink(fn: Sink): Sink {
 }
 
 /**
- * Pushes `{ event: "shopkeeper_<name>", shopkeeper: {...params} }` to `window.dataLayer` for GTM and
+ * Pushes `{ shopkeeper: null }`, then `{ event: "shopkeeper_<name>", shopkeeper: {...params} }`, to `window.dataLayer` for GTM and
  * GA4. The array is created only when absent, never replaced; a `dataLayer` without `push` (broken
  * sites set it to an object) is left alone with one warning.
  * @example emitter.on("*", dataLayerSink(window, { sendFreeText: false }));
@@ -43,7 +43,11 @@ export function dataLayerSink(win: Window, options: OutgoingOptions): Sink {
   return (event) => {
     const payload = toOutgoing(event, options);
     try {
-      (w.dataLayer ??= []).push({ event: payload.event, shopkeeper: payload });
+      // GTM merges nested objects into its data model: clearing first keeps one event's values
+      // from showing up in the next (Google's advice for `ecommerce`).
+      const layer = (w.dataLayer ??= []);
+      layer.push({ shopkeeper: null });
+      layer.push({ event: payload.event, shopkeeper: payload });
     } catch (error) {
       // Not an array (`push` missing) or a host `push` that throws.
       warnOnce("data-layer", "dataLayer.push failed, events not sent there", error);

@@ -99,7 +99,8 @@ export function pruneProfile(p: Profile, now: number, retentionDays: number, hal
     affinity,
     viewed: p.viewed.filter((v) => v.t >= cut),
     surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut),
-    orders: { ...p.orders, times: p.orders.times.filter((t) => t >= cut) },
+    // The last order's date stays with the order count, so recency rules and RFM keep an answer.
+    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i == all.length - 1) },
     interruptions: p.interruptions.filter((t) => t >= cut),
   };
 }

@@ -274,8 +274,9 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   }
 
   return {
-    // Reads only with consent (`reread` checks it); settles either way.
-    ready: reread(),
+    // Reads only with consent (`reread` checks it); settles either way. Denied from the start
+    // erases what an earlier page stored, as switching to denied does.
+    ready: consent == "denied" ? idb.drop() : reread(),
     profile: () => mirror,
     events: () => ring,
     add(event) {
@@ -297,7 +298,12 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     async setConsent(mode) {
       const was = consent;
       consent = mode;
-      if (mode == "denied" && was != "denied") return forget();
+      if (mode == "denied" && was != "denied") {
+        await forget();
+        // Unlike forget(), denying keeps learning in memory: granting later saves it.
+        halted = false;
+        return;
+      }
       if (mode == "granted") {
         halted = false;
         return flush(true);

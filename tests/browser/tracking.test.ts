@@ -91,13 +91,16 @@ describe("script tag on a product page", () => {
     await page.waitForFunction(() => (window as any).__sk);
     const state = await page.evaluate(() => {
       const sk = (window as any).__sk;
-      return { consent: sk.consent(), locale: sk.config.locale, holdout: sk.config.holdout, group: sk.group };
+      return { consent: sk.consent(), locale: sk.config.locale, holdout: sk.config.holdout, group: sk.group, dataLayer: sk.config.dataLayer, debug: sk.config.debug };
     });
-    expect(state).toEqual({ consent: "pending", locale: "ur", holdout: undefined, group: "personalized" });
+    expect(state).toEqual({ consent: "pending", locale: "ur", holdout: undefined, group: "personalized", dataLayer: undefined, debug: false });
     const configWarnings = page.warnings.filter((w) => w.includes("invalid options"));
     expect(configWarnings).toHaveLength(1);
     expect(configWarnings[0]).toContain("holdout");
     expect(configWarnings[0]).toContain("endpoint");
+    expect(configWarnings[0]).toContain('dataLayer: expected true or false, got "no"');
+    // A page callback that throws is reported, and never reaches the page as an unhandled rejection.
+    expect(page.warnings.filter((w) => w.includes("callback threw"))).toHaveLength(1);
     expect(page.errors).toEqual([]);
   });
 });

@@ -23,6 +23,11 @@ describe("outgoing payload", () => {
     expect(payload.event).toMatch(/^shopkeeper_[a-z_]+$/);
   });
 
+  it("leaves a page's title out (it can carry a search) but keeps product titles", () => {
+    expect(out(emitted("page_view", { path: "/search", pageType: "search", title: 'Search: 3 results for "jane@x.example"' }))).not.toHaveProperty("title");
+    expect(out(emitted("view_item", { items: [{ id: "a", title: "Tent" }] })).items).toEqual([{ id: "a", title: "Tent" }]);
+  });
+
   it("flattens nested objects into parent_child params", () => {
     const payload = out(emitted("page_view", { path: "/", pageType: "home", utm: { source: "news", medium: "email" } }));
     expect(payload).toMatchObject({ page_type: "home", utm_source: "news", utm_medium: "email" });

@@ -72,10 +72,17 @@ describe("pruneProfile", () => {
     const p = pruneProfile(old, T0 + 120 * DAY, 30);
     expect(p.viewed.map((v) => v.id)).toEqual(["new"]);
     expect(Object.keys(p.surveys)).toEqual(["s-new"]);
-    expect(p.orders).toMatchObject({ count: 1, times: [] });
+    // The last order's date stays with its count, so "days since the last order" keeps an answer.
+    expect(p.orders).toMatchObject({ count: 1, times: [T0] });
     expect(p.interruptions).toEqual([T0 + 100 * DAY]);
     expect(Object.keys(p.affinity.brand)).toEqual(["Kept"]);
     expect(validateProfile(p)).toBe(p);
+  });
+
+  it("keeps only the last order's date past the retention period", () => {
+    const p = run([0, 10, 20].map((d) => ev("purchase", { items: [{ id: "x" }] }, T0 + d * DAY)));
+    expect(pruneProfile(p, T0 + 200 * DAY, 30).orders.times).toEqual([T0 + 20 * DAY]);
+    expect(pruneProfile(p, T0 + 40 * DAY, 30).orders.times).toEqual([T0 + 10 * DAY, T0 + 20 * DAY]);
   });
 
   it("keeps a survey answered recently even when it was first shown long ago", () => {

@@ -69,6 +69,28 @@ describe("consent", () => {
     expect(store.mode()).toBe("none");
   });
 
+  it("erases what an earlier page stored when denied from the start", async () => {
+    await writeRaw({ profile: fakeProfile("earlier"), events: [view()] });
+    expect(await databases()).toEqual(["shopkeeper"]);
+    const store = makeStore({ consent: "denied" });
+    await store.ready;
+    expect(await databases()).toEqual([]);
+    expect(store.profile().id).not.toBe("earlier");
+  });
+
+  it("keeps learning in memory after a denial, and saves it when granted again", async () => {
+    const store = makeStore();
+    await store.ready;
+    store.add(view());
+    await store.flush();
+    await store.setConsent("denied");
+    store.add(view());
+    store.add(cart("p1"));
+    await store.setConsent("granted");
+    expect(store.mode()).toBe("idb");
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 1, cartAdds: 1 });
+  });
+
   it("stops writing when consent goes back to pending", async () => {
     const store = makeStore();
     await store.ready;
