@@ -43,7 +43,7 @@ const front = (list: string[], value: string, max: number): string[] => [value, 
 function item(v: unknown): Item | undefined {
   if (!v || typeof v != "object") return undefined;
   const o = v as Props;
-  const id = typeof o.id == "number" ? String(o.id) : str(o.id, 64);
+  const id = typeof o.id == "number" ? String(o.id) : str(o.id, 200);
   const quantity = num(o.quantity);
   return id
     ? tidy<Item>({
@@ -230,7 +230,7 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       }
     }
   } else if (name == "not_interested") {
-    const id = str(x.productId, 64);
+    const id = str(x.productId, 200);
     const category = str(x.category, 200);
     const n = p.notInterested;
     q.notInterested = { products: id ? front(n.products, id, MAX_IDS) : n.products, categories: category ? front(n.categories, category, MAX_STATED) : n.categories };

@@ -33,6 +33,13 @@ describe("exclusions", () => {
     expect(ids(recommend(shop, fresh(), { strategy: "trending", limit: 3, context: "bag1" }, { now: NOW }))).toEqual(["aud1", "bag2", "bag3"]);
   });
 
+  it("excludes products with long URL-style ids as surely as short ones", () => {
+    const id = "https://shop.example/collections/outdoor-gear/products/ultralight-backpacking-tent-two-person";
+    const list = [{ ...at("aud1"), id }, ...shop.filter((p) => p.id != "aud1")];
+    expect(trending(list, profileOf(["add_to_cart", { items: [{ id }] }]))).toEqual(["bag1", "bag2", "aud2"]);
+    expect(trending(list, profileOf(["not_interested", { productId: id }]))).toEqual(["bag1", "bag2", "aud2"]);
+  });
+
   it("leaves out products and categories marked not interested", () => {
     const profile = profileOf(["not_interested", { productId: "aud1" }], ["not_interested", { category: "Bags" }]);
     expect(trending(shop, profile)).toEqual(["aud2", "frm1", "run1"]);
