@@ -404,7 +404,7 @@ export interface Shopkeeper {
   segments(): string[];
   rfm(): Rfm | null;
   recommend(options?: RecommendOptions): Promise<Recommendation[]>;
-  /** Products found on the current page. */
+  /** The current page's own product (none or one), as found in its markup and events. */
   pageProducts(): Product[];
   mount<O>(el: HTMLElement, widget: Widget<O> | string, options?: O): () => void;
   on<N extends EventName>(name: N, fn: Listener<N>): () => void;

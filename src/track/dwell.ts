@@ -8,8 +8,9 @@ export interface Dwell {
 }
 
 /**
- * Starts counting engaged time, in milliseconds: time while the page is visible, focused, and
- * the visitor was active (pointer, key, scroll, touch, wheel) within the last `idleTimeout` ms.
+ * Starts counting engaged time, in milliseconds: time while the page is visible, focused (an
+ * embedded frame in focus, such as a product video, counts as the page), and the visitor was
+ * active (pointer, key, scroll, touch, wheel) within the last `idleTimeout` ms.
  * A reader who stops moving still counts for up to `idleTimeout`, not beyond. A page hidden or
  * prerendering at start counts as hidden. Durations come from `performance.now()` deltas (or the
  * injected `now`) and are never negative; a wall-clock gap between page views is not dwell.
@@ -25,10 +26,13 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
   let visible = seen();
   let focused = !doc.hasFocus || doc.hasFocus();
   let total = 0;
+  // The window blurs when a frame of the page takes focus; no activity reaches us from inside it,
+  // so the idle window bounds that time. Some browsers move `activeElement` only after the blur.
+  const framed = () => doc.activeElement?.tagName == "IFRAME";
   // Adds the engaged part of [mark, t] under the state that held since `mark`.
   const settle = () => {
     const t = now();
-    if (visible && focused) total += Math.max(0, Math.min(t, active + idle) - mark);
+    if (visible && (focused || framed())) total += Math.max(0, Math.min(t, active + idle) - mark);
     mark = Math.max(mark, t);
   };
   const stop = stopAll([
@@ -41,7 +45,7 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
     }),
     listen(win, "focus blur", (e) => {
       settle();
-      focused = e.type == "focus";
+      focused = e.type == "focus" || framed();
       if (focused) active = mark;
     }),
   ]);

@@ -1,9 +1,9 @@
 import type { EcommerceProps, EventMap, EventName, Product } from "../types";
-import { extractPage } from "./extract/index";
+import { extractPage, type PageExtract } from "./extract/index";
 import { attempt } from "../log";
 import { createDwell } from "./dwell";
 import { getPageType } from "./page-type";
-import { watchPageViews } from "./page-views";
+import { titleOf, watchPageViews } from "./page-views";
 import { watchDataLayer } from "./datalayer";
 import { listen, stopAll } from "./listen";
 import { compact } from "./compact";
@@ -21,7 +21,7 @@ export interface TrackerOptions {
 export interface Tracker {
   /** Removes every listener and timer the tracker added. */
   stop(): void;
-  /** The main products of the current page. */
+  /** The current page's own product (none or one). */
   pageProducts(): Product[];
   /** Emits the engaged time gathered on this page so far, in whole seconds. */
   flush(): void;
@@ -29,7 +29,9 @@ export interface Tracker {
 
 /**
  * Starts automatic tracking once the document is parsed: `page_view` for every view (SPA
- * navigations included), `view_item` and `view_item_list` for the products the page shows,
+ * navigations included, read a task after the URL changes, and once more a second later when the
+ * page still shows nothing new), `view_item` for the page's own product and `view_item_list` for
+ * the others it shows,
  * `dwell` with engaged seconds when the page is hidden or left, and the ecommerce events the
  * page pushes to its `dataLayer`. A product seen in the markup and again in a dataLayer
  * `view_item` is emitted once per page view.
@@ -45,6 +47,9 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   // Ids (and SKUs) already sent as `view_item` during this page view.
   let viewed = new Set<string>();
   let carry = 0;
+  // The ids the page showed at its last reading: right after an SPA navigation the router may not
+  // have rendered the new page yet, and the old markup is no news.
+  let shown: string | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   const stops = [dwell.stop, () => clearTimeout(retry)];
 
@@ -66,14 +71,17 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
     if (items.length) emit(name, { ...props, items });
   };
 
-  const read = () => {
-    const found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
+  const read = (navigated?: boolean): PageExtract => {
+    let found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
+    const ids = [found.products, found.list].map((ps) => ps.map((p) => p.id)).join("|");
+    if (navigated && ids == shown) found = { products: [], list: [] };
+    else shown = ids;
     products = found.products;
     productId = products.length == 1 ? products[0]!.id : undefined;
     return found;
   };
 
-  const show = (found = read()) => {
+  const show = (found: PageExtract) => {
     viewItems("view_item", { items: found.products });
     viewItems("view_item_list", { items: found.list });
   };
@@ -81,19 +89,28 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   const start = () => {
     stops.push(
       watchPageViews(win, (view) => {
+        // Another path after the first view is an SPA navigation; the same path again, a restore.
+        const navigated = path !== undefined && view.path != path;
         flush();
         carry = 0;
         viewed = new Set();
         clearTimeout(retry);
         path = view.path;
-        const found = read();
-        const hasProducts = found.products.length > 0;
-        const hasList = found.list.length > 0;
-        view.pageType = getPageType(new URL(win.location.href), hasProducts, hasList);
-        emit("page_view", view);
-        show(found);
-        // SPAs often render the new content after changing the URL: look once more a moment later.
-        if (!hasProducts && !hasList) retry = setTimeout(show, 1000);
+        products = [];
+        productId = undefined;
+        const open = () => {
+          const found = read(navigated);
+          const hasProducts = found.products.length > 0;
+          const hasList = found.list.length > 0;
+          const pageType = getPageType(new URL(win.location.href), hasProducts, hasList);
+          emit("page_view", compact<EventMap["page_view"]>({ ...view, title: titleOf(doc, pageType), pageType }));
+          show(found);
+          // A slow render (lazy route, data loading) can take longer: look once more a moment later.
+          if (!hasProducts && !hasList) retry = setTimeout(() => show(read(navigated)), 1000);
+        };
+        // A router changes the URL first and renders the new page (and title) after: read it a task later.
+        if (navigated) retry = setTimeout(open);
+        else open();
       }),
       watchDataLayer(win, (name, props) => (name == "view_item" ? viewItems(name, props) : emit(name, props))),
       listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && flush()),

@@ -9,7 +9,7 @@ import { readOpenGraph } from "./open-graph";
 import { readSchema } from "./schema";
 import { readShopifyMeta } from "./shopify-meta";
 
-/** The products a page shows: its own product(s), listed products, and its breadcrumb trail. */
+/** The products a page shows: its own product (at most one), listed products, and its breadcrumb trail. */
 export interface PageExtract {
   products: Product[];
   list: Product[];
@@ -35,23 +35,36 @@ const finish = (d: Draft, url?: string): Product | undefined => {
   return p;
 };
 
+const finishAll = (ds: Draft[], url?: string) => ds.map((d) => finish(d, url)).filter((p): p is Product => !!p);
+
 /**
  * Reads the products of a page from its markup: `data-shopkeeper-product` attributes, schema.org
  * JSON-LD, microdata, Shopify's `ShopifyAnalytics.meta` (when `globals` is given) and OpenGraph,
- * merged in that order of precedence. A page without product markup gives no product.
+ * merged in that order of precedence. The page's own product (at most one) is what is found at
+ * the page's address (its same-site `link[rel=canonical]`, else the URL without query and hash),
+ * plus the only product without an address of its own (cards of related products link to
+ * theirs), or else the only product on the page; the other products join the `ItemList` entries
+ * in `list`. A product without an id or URL of its own gets that address, never the query
+ * string, which can carry a visitor's email or campaign ids. A page without product markup
+ * gives no product.
  * @example extractPage(document, location.href, window).products[0]?.price
  */
 export function extractPage(doc: Document, pageUrl: string, globals?: { ShopifyAnalytics?: unknown }): PageExtract {
-  const ld = readSchema(readJsonLd(doc), pageUrl);
-  const md = readSchema(readMicrodata(doc), pageUrl);
-  const products = mergeDrafts([readDataAttribute(doc, pageUrl), ld.products, md.products, readShopifyMeta(globals, pageUrl), readOpenGraph(doc, pageUrl)])
-    .map((d) => finish(d, pageUrl))
-    .filter((p): p is Product => !!p);
+  const bare = pageUrl.replace(/[?#].*/, "");
+  const canonical = vetHttpUrl(doc.querySelector("link[rel~=canonical]")?.getAttribute("href"), bare)?.replace(/#.*/, "");
+  const self = canonical?.startsWith(new URL(bare).origin + "/") ? canonical : bare;
+  const ld = readSchema(readJsonLd(doc), bare);
+  const md = readSchema(readMicrodata(doc), bare);
+  const drafts = mergeDrafts([readDataAttribute(doc, bare), ld.products, md.products, readShopifyMeta(globals, bare), readOpenGraph(doc, bare)]);
+  const loose = drafts.filter((d) => !d.url);
+  const mine = (d: Draft) => drafts.length == 1 || (d.url ? [self, bare].includes(d.url.replace(/#.*/, "")) : loose.length == 1);
+  // Sources that disagree on keys can still describe the page's product twice: one product.
+  const products = finishAll(mergeDrafts(drafts.filter(mine).map((d) => [d])), self);
   const main = products[0];
   let crumbs = ld.crumbs ?? md.crumbs ?? [];
   // The trail ends with the product itself on most shops and starts with the home page.
   const last = crumbs[crumbs.length - 1];
-  if (last && (last.url == main?.url || last.url == pageUrl || last.name == main?.title)) crumbs = crumbs.slice(0, -1);
+  if (last && (last.url == main?.url || last.url == self || last.name == main?.title)) crumbs = crumbs.slice(0, -1);
   const breadcrumb = crumbs
     .filter((c, i) => i || !/^home\||\|https?:\/\/[^/]+\/?$/i.test(c.name + "|" + c.url))
     .map((c) => c.name)
@@ -59,9 +72,7 @@ export function extractPage(doc: Document, pageUrl: string, globals?: { ShopifyA
   if (main && breadcrumb.length) main.category ??= breadcrumb;
   const out: PageExtract = {
     products,
-    list: mergeDrafts([ld.list, md.list])
-      .map((d) => finish(d))
-      .filter((p): p is Product => !!p),
+    list: finishAll([...drafts.filter((d) => !mine(d)), ...mergeDrafts([ld.list, md.list])]).filter((p, i, all) => all.findIndex((q) => q.id == p.id) == i),
   };
   if (breadcrumb.length) out.breadcrumb = breadcrumb;
   return out;

@@ -50,6 +50,17 @@ describe("extractPage on real pages", () => {
     expect(p.unsafe).toBeUndefined();
   });
 
+  it("never takes the visitor's query or hash into a product id", () => {
+    const p = extractPage(loadPage("structured-data/retailer-potterybarn.head-extract.html"), BASE + "?fbclid=IwAR0x&email=jane%40x.com#reviews").products[0]!;
+    expect([p.id, p.url]).toEqual([BASE, BASE]);
+  });
+
+  it("keeps the shop's own address on a real page opened from a campaign link", () => {
+    const canonical = "https://www.rejuvenation.com/catalog/products/keystick-wall-sconce-aged-brass";
+    const { products } = extractPage(loadPage("html-pages/retailer-rejuvenation.product-page.html"), "https://www.rejuvenation.com/catalog/products/keystick-wall-sconce-aged-brass.html?cm_ven=email&email=jane%40x.com");
+    expect(products.map((p) => [p.id, p.url])).toEqual([["A1686", canonical]]);
+  });
+
   it("reads the category path from the breadcrumb", () => {
     const found = extractPage(loadPage("structured-data/retailer-overstock.head-extract.html"), BASE);
     expect(found.breadcrumb).toEqual(["Home Goods", "Kitchen & Dining", "Dinnerware", "Plates"]);

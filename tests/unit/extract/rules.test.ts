@@ -199,8 +199,10 @@ describe("precedence", () => {
       { "@type": "Product", sku: "A", name: "A", url: "/a" },
       { "@type": "Product", sku: "B", name: "B", url: "/b" },
     ]) + `<div itemscope itemtype="http://schema.org/Product"><meta itemprop="sku" content="B"><meta itemprop="brand" content="Bee"><span itemprop="name">B</span></div>`;
-    const { products } = extractPage(page(html), URL_);
-    expect(products.map((p) => [p.id, p.brand])).toEqual([["A", undefined], ["B", "Bee"]]);
+    // Neither is at the page's address: they are listed products, not the page's own.
+    const { products, list } = extractPage(page(html), URL_);
+    expect(products).toEqual([]);
+    expect(list.map((p) => [p.id, p.brand])).toEqual([["A", undefined], ["B", "Bee"]]);
   });
 });
 
@@ -230,5 +232,67 @@ describe("hostile data", () => {
     const p = one(html);
     expect(p.price).toBeUndefined();
     expect(p.currency).toBeUndefined();
+  });
+});
+
+describe("the page's address", () => {
+  const tee = ld({ "@type": "Product", name: "Tee", offers: { price: "20.00", priceCurrency: "USD" } });
+  const visited = "https://shop.example/products/tee?fbclid=IwAR0x&email=jane%40x.com#reviews";
+
+  it("gives a product without an id the URL without its query and hash", () => {
+    const found = extractPage(page(tee), visited);
+    expect(found.products.map((p) => [p.id, p.url])).toEqual([["https://shop.example/products/tee", "https://shop.example/products/tee"]]);
+    expect(JSON.stringify(found)).not.toMatch(/jane|fbclid/);
+  });
+
+  it("resolves a relative @id without the query", () => {
+    expect(one(ld({ "@type": "Product", "@id": "#product", name: "Tee" })).id).toBe("https://shop.example/products/tee#product");
+    expect(extractPage(page(ld({ "@type": "Product", "@id": "#product", name: "Tee" })), visited).products[0]!.id).toBe("https://shop.example/products/tee#product");
+  });
+
+  it("prefers the canonical link of the same site", () => {
+    const p = extractPage(page(`<link rel="canonical" href="/products/tee-blue#top">${tee}`), visited).products[0]!;
+    expect([p.id, p.url]).toEqual(["https://shop.example/products/tee-blue", "https://shop.example/products/tee-blue"]);
+  });
+
+  it("ignores a canonical link to another site or of another scheme", () => {
+    for (const href of ["https://other.example/products/tee", "javascript:alert(1)"])
+      expect(extractPage(page(`<link rel="canonical" href="${href}">${tee}`), visited).products[0]!.id).toBe("https://shop.example/products/tee");
+  });
+});
+
+describe("the page's own product", () => {
+  const card = (sku: string, url: string) =>
+    `<div itemscope itemtype="https://schema.org/Product"><a itemprop="url" href="${url}"><span itemprop="name">${sku}</span></a><meta itemprop="sku" content="${sku}"></div>`;
+  const cards = (n: number) => Array.from({ length: n }, (_, i) => card(`R${i}`, `/products/r${i}`)).join("");
+
+  it("is the product without an address when the others are cards linking to theirs", () => {
+    const found = extractPage(page(ld({ "@type": "Product", sku: "T1", name: "Tee" }) + cards(4)), URL_);
+    expect(found.products.map((p) => [p.id, p.url])).toEqual([["T1", URL_]]);
+    expect(found.list.map((p) => [p.id, p.url])).toEqual([0, 1, 2, 3].map((i) => [`R${i}`, `https://shop.example/products/r${i}`]));
+  });
+
+  it("is the product at the page's address", () => {
+    const found = extractPage(page(card("A", "/products/a") + card("T", "/products/tee") + card("B", "/products/b")), URL_ + "?utm_source=x");
+    expect(found.products.map((p) => p.id)).toEqual(["T"]);
+    expect(found.list.map((p) => p.id)).toEqual(["A", "B"]);
+  });
+
+  it("is none on a collection page of product cards", () => {
+    const found = extractPage(page(cards(6)), "https://shop.example/collections/tees");
+    expect(found.products).toEqual([]);
+    expect(found.list).toHaveLength(6);
+  });
+
+  it("merges every source that describes the page into one product", () => {
+    const og = `<meta property="og:type" content="product"><meta property="og:url" content="${URL_}"><meta property="og:title" content="Tee"><meta property="product:price:amount" content="20"><meta property="product:price:currency" content="USD">`;
+    const found = extractPage(page(ld({ "@type": "Product", sku: "T1", name: "Tee", brand: "Acme" }) + cards(2) + og), URL_);
+    expect(found.products).toEqual([{ id: "T1", sku: "T1", title: "Tee", brand: "Acme", url: URL_, price: 20, currency: "USD" }]);
+    expect(found.list.map((p) => p.id)).toEqual(["R0", "R1"]);
+  });
+
+  it("lists a card once when an ItemList names it too", () => {
+    const list = ld({ "@type": "ItemList", itemListElement: [{ "@type": "ListItem", position: 1, item: { "@type": "Product", sku: "R0", name: "R0", url: "/products/r0" } }] });
+    expect(extractPage(page(list + cards(2)), "https://shop.example/collections/tees").list.map((p) => p.id)).toEqual(["R0", "R1"]);
   });
 });

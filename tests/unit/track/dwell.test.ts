@@ -10,6 +10,8 @@ function setVisible(visible: boolean) {
   document.dispatchEvent(new Event("visibilitychange"));
 }
 const move = () => window.dispatchEvent(new Event("pointermove"));
+// A focused iframe as the parent document sees it (happy-dom would try to load a real one).
+const frame = { tagName: "IFRAME" } as Element;
 const start = (idleTimeout = 30_000) => (dwell = createDwell(window, { idleTimeout, now }));
 
 beforeEach(() => {
@@ -56,6 +58,32 @@ describe("dwell", () => {
     window.dispatchEvent(new FocusEvent("focus"));
     t += 6_000;
     expect(d.take()).toBe(10_000);
+  });
+
+  it("keeps counting, up to the idle window, while an embedded video has focus", () => {
+    const active = vi.spyOn(document, "activeElement", "get").mockReturnValue(frame);
+    const d = start(30_000);
+    t += 4_000;
+    move();
+    window.dispatchEvent(new FocusEvent("blur"));
+    t += 20_000;
+    expect(d.take()).toBe(24_000);
+    t += 50_000;
+    expect(d.take()).toBe(10_000);
+    active.mockRestore();
+  });
+
+  it("counts a frame that takes focus only after the window's blur", () => {
+    const active = vi.spyOn(document, "activeElement", "get").mockReturnValue(document.body);
+    const d = start(30_000);
+    window.dispatchEvent(new FocusEvent("blur"));
+    active.mockReturnValue(frame);
+    t += 12_000;
+    expect(d.take()).toBe(12_000);
+    active.mockReturnValue(document.body);
+    t += 12_000;
+    expect(d.take()).toBe(0);
+    active.mockRestore();
   });
 
   it("starts blurred when the document has no focus", () => {

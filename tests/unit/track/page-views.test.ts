@@ -42,6 +42,20 @@ describe("watchPageViews", () => {
     expect(JSON.stringify(view)).not.toContain("email");
   });
 
+  it("leaves out the title of a search page, which repeats the visitor's query", () => {
+    history.replaceState(null, "", "/search?q=jane%40x.com");
+    document.title = 'Search: 3 results found for "jane@x.com"';
+    const views = watch();
+    document.title = "Shoes";
+    history.pushState(null, "", "/collections/shoes");
+    history.pushState(null, "", "/catalogsearch/result/?q=boots");
+    expect(views).toEqual([
+      { path: "/search", pageType: "search" },
+      { path: "/collections/shoes", title: "Shoes", pageType: "category" },
+      { path: "/catalogsearch/result/", pageType: "search" },
+    ]);
+  });
+
   it("gives the first view the referring site's host, and none to its own site", () => {
     Object.defineProperty(document, "referrer", { configurable: true, value: "https://www.google.com/search?q=boots" });
     const views = watch();

@@ -15,14 +15,18 @@ const host = window as Window & { dataLayer?: unknown[] };
 const boot: Product = { id: "boot-1", sku: "SKU-B1", title: "Alpine Boot", url: "https://shop.example/products/alpine-boot", price: 189 };
 const sock: Product = { id: "sock-1", title: "Wool Sock", url: "https://shop.example/products/wool-sock" };
 
-function start() {
+function start(fromMarkup = false) {
   tracker = startTracker(window, {
     idleTimeout: 30_000,
     emit: <N extends EventName>(name: N, props: EventMap[N]) => void emitted.push([name, props]),
-    extract,
+    ...(fromMarkup ? {} : { extract }),
   });
   return tracker;
 }
+/** Puts markup into the page, for the real extractor. */
+const markup = (html: string) => document.body.replaceChildren(...new DOMParser().parseFromString(html, "text/html").body.childNodes);
+const cards = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<div itemscope itemtype="https://schema.org/Product"><a itemprop="url" href="/products/r${i}"><span itemprop="name">R${i}</span></a><meta itemprop="sku" content="R${i}"></div>`).join("");
 const names = () => emitted.map(([name]) => name);
 const of = <N extends EventName>(name: N) => emitted.filter(([n]) => n == name).map(([, props]) => props as EventMap[N]);
 function setVisible(visible: boolean) {
@@ -47,6 +51,7 @@ afterEach(() => {
   vi.useRealTimers();
   delete host.dataLayer;
   delete (document as { visibilityState?: string }).visibilityState;
+  document.body.replaceChildren();
 });
 
 describe("startTracker", () => {
@@ -73,6 +78,7 @@ describe("startTracker", () => {
     t += 12_400;
     page = { products: [], list: [] };
     history.pushState(null, "", "/cart");
+    vi.advanceTimersByTime(0);
     expect(names().slice(3)).toEqual(["dwell", "page_view"]);
     expect(of("dwell")).toEqual([{ path: "/products/alpine-boot", seconds: 12, productId: "boot-1" }]);
     expect(of("page_view")[1]!.pageType).toBe("cart");
@@ -90,6 +96,7 @@ describe("startTracker", () => {
     start();
     page = { products: [], list: [] };
     history.pushState(null, "", "/products/wool-sock");
+    vi.advanceTimersByTime(0);
     expect(of("view_item")).toHaveLength(1);
     page = { products: [sock], list: [] };
     vi.advanceTimersByTime(1_000);
@@ -130,10 +137,82 @@ describe("startTracker", () => {
     expect(of("add_to_cart")).toEqual([{ currency: "USD", items: [{ id: "boot-1", price: 189, currency: "USD" }] }]);
   });
 
-  it("lets a product shown again on the next page view be emitted again", () => {
+  it("lets a product shown again on a later page view be emitted again", () => {
     start();
-    history.pushState(null, "", "/products/alpine-boot/reviews");
-    expect(of("view_item")).toHaveLength(2);
+    history.pushState(null, "", "/products/wool-sock");
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(0);
+    history.pushState(null, "", "/products/alpine-boot");
+    page = { products: [boot], list: [sock] };
+    vi.advanceTimersByTime(0);
+    window.dispatchEvent(Object.assign(new Event("pageshow"), { persisted: true }));
+    expect(of("view_item").map((e) => e.items[0]!.id)).toEqual(["boot-1", "sock-1", "boot-1", "boot-1"]);
+  });
+
+  it("reads the new page a task after an SPA navigation, once the router has rendered it", () => {
+    start();
+    t += 2_000;
+    history.pushState(null, "", "/products/wool-sock");
+    // The router renders after changing the URL.
+    page = { products: [sock], list: [] };
+    document.title = "Wool Sock";
+    expect(names()).toEqual(["page_view", "view_item", "view_item_list", "dwell"]);
+    vi.advanceTimersByTime(0);
+    expect(emitted.slice(4)).toEqual([
+      ["page_view", { path: "/products/wool-sock", title: "Wool Sock", pageType: "product" }],
+      ["view_item", { items: [sock] }],
+    ]);
+    t += 4_000;
+    history.pushState(null, "", "/cart");
+    expect(of("dwell")).toEqual([
+      { path: "/products/alpine-boot", seconds: 2, productId: "boot-1" },
+      { path: "/products/wool-sock", seconds: 4, productId: "sock-1" },
+    ]);
+  });
+
+  it("does not take the previous page's markup for the new page's", () => {
+    start();
+    history.pushState(null, "", "/cart");
+    document.title = "Your cart";
+    vi.advanceTimersByTime(0);
+    expect(of("page_view")[1]).toEqual({ path: "/cart", title: "Your cart", pageType: "cart" });
+    expect(tracker!.pageProducts()).toEqual([]);
+    // A slow render: the old product is still there a second later, then the cart shows.
+    vi.advanceTimersByTime(1_000);
+    page = { products: [], list: [] };
+    t += 3_000;
+    history.pushState(null, "", "/products/wool-sock");
+    vi.advanceTimersByTime(0);
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(1_000);
+    expect(of("view_item")).toEqual([{ items: [boot] }, { items: [sock] }]);
+    expect(of("view_item_list")).toEqual([{ items: [sock] }]);
+    expect(of("dwell")).toEqual([{ path: "/cart", seconds: 3 }]);
+  });
+
+  it("counts only the page's own product as viewed and lists the related ones", () => {
+    markup(`<script type="application/ld+json">{"@type":"Product","sku":"SKU-B1","name":"Alpine Boot"}</script>${cards(4)}`);
+    start(true);
+    expect(of("page_view")[0]!.pageType).toBe("product");
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["SKU-B1"]]);
+    expect(of("view_item_list").map((e) => e.items.map((p) => p.id))).toEqual([["R0", "R1", "R2", "R3"]]);
+    t += 3_000;
+    history.pushState(null, "", "/collections/boots");
+    markup(cards(6));
+    vi.advanceTimersByTime(0);
+    expect(of("dwell")).toEqual([{ path: "/products/alpine-boot", seconds: 3, productId: "SKU-B1" }]);
+    expect(of("page_view")[1]!.pageType).toBe("category");
+    expect(of("view_item")).toHaveLength(1);
+    expect(of("view_item_list")[1]!.items).toHaveLength(6);
+  });
+
+  it("leaves the title out of a search page's view", () => {
+    start();
+    history.pushState(null, "", "/search?q=jane%40x.com");
+    document.title = 'Search: 3 results found for "jane@x.com"';
+    page = { products: [], list: [sock] };
+    vi.advanceTimersByTime(0);
+    expect(of("page_view")[1]).toEqual({ path: "/search", pageType: "search" });
   });
 
   it("re-reads the page on Shopify's product view event", () => {
