@@ -1,9 +1,9 @@
 import { attempt, warnOnce } from "../log";
 import type { Product } from "../types";
-import { createCatalogParser, drain } from "./parse-catalog";
+import { createCatalogParser, drain, nextTask } from "./parse-catalog";
 import type { CatalogFormat } from "./parse-catalog";
 
-/** A key-value store for the cached catalog (the SDK passes its IndexedDB store). */
+/** A key-value store for the cached catalog, under `catalog` and `catalog:0`, `catalog:1`... (the SDK passes its IndexedDB store). */
 export interface CatalogCache {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
@@ -26,36 +26,66 @@ export interface LoadCatalogOptions {
   onUpdate?: (products: Product[]) => void;
 }
 
-// What the cache holds: time fetched, products, and the validators for a conditional request.
+// The cache holds one catalog, whatever its URL (a versioned `?v=2` feed replaces the last one):
+// an index under `catalog` and the products in slices under `catalog:0`, `catalog:1`... IndexedDB
+// clones a value in one task, and 100,000 products as one value blocked the page for ~300 ms.
+const KEY = "catalog";
+const SLICE = 2000;
+
+// The index: feed URL, time fetched, slice count, and the validators for a conditional request.
 interface Entry {
+  u: string;
   t: number;
-  p: Product[];
+  n: number;
   e?: string | null | undefined;
   m?: string | null | undefined;
 }
 
 /**
  * Loads a product feed for the page: from the cache while it is fresh (no request at all), else
- * from the network, following Shopify (`limit=250&page=N`) and WooCommerce (`per_page=100&page=N`)
- * pagination until a short or empty page. A stale cache entry is served at once and revalidated
- * in the background with `If-None-Match`/`If-Modified-Since` (a 304 only renews it; a changed
- * feed replaces it and calls `onUpdate`). The byte cap is enforced while streaming. HTML error
+ * from the network, following Shopify (`limit=250&page=N`) and WooCommerce (`per_page=100&page=N`,
+ * also on plain permalinks `?rest_route=/wc/store/...`) pagination until a short or empty page. A
+ * stale cache entry is served at once and revalidated in the background, a single-file feed with
+ * `If-None-Match`/`If-Modified-Since` (a 304 only renews it; a changed feed replaces it and calls
+ * `onUpdate`), a paginated one by reading every page again. A download cut short by a failure never
+ * replaces the cache and is never cached. The byte cap is enforced while streaming. HTML error
  * pages are refused. Never rejects: offline it serves the cache, and with nothing cached it
- * resolves to `[]` after one console warning.
+ * resolves to what it could read (often `[]`) after one console warning.
  * @example const products = await loadCatalog("https://shop.example/products.json", { now: Date.now, cache })
  */
 export async function loadCatalog(url: string, options: LoadCatalogOptions): Promise<Product[]> {
   const { format, cache, now, maxBytes = 2e7, maxItems = 1e5 } = options;
-  const key = "catalog:" + url;
   const warn = (error: unknown) => warnOnce("catalog-load", "catalog not loaded: " + url, error);
-  const save = async (entry: Entry) => {
+  const get = (key: string) => Promise.resolve(cache?.get(key)).catch(warn);
+  // Slices stored before, so a smaller catalog empties the tail of a larger one.
+  let stored = 0;
+  let hit: Entry | undefined;
+
+  const save = async (entry: Entry, products?: Product[]) => {
+    if (!cache) return;
     try {
-      await cache?.set(key, entry);
+      if (products) {
+        // Unlisted while the slices change: a save cut short (the tab closed) is never read back as a mix of two catalogs.
+        await cache.set(KEY, 0);
+        for (let i = 0; i < Math.max(entry.n, stored); i++) await cache.set(KEY + ":" + i, products.slice(i * SLICE, i * SLICE + SLICE)), await nextTask();
+      }
+      await cache.set(KEY, entry);
     } catch (error) {
       warn(error);
     }
   };
-  let hit: Entry | undefined;
+
+  // The cached products, read slice by slice with a pause between; undefined when one is missing.
+  const read = async (n: number): Promise<Product[] | undefined> => {
+    const products: Product[] = [];
+    for (let i = 0; i < n; i++) {
+      const slice = await get(KEY + ":" + i);
+      if (!Array.isArray(slice)) return undefined;
+      for (const p of slice) products.push(p as Product);
+      await nextTask();
+    }
+    return products;
+  };
 
   // Resolves to the products of a 200, or undefined after a 304 or a failure.
   const download = async (): Promise<Product[] | undefined> => {
@@ -63,22 +93,27 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
     const parser = createCatalogParser(maxItems);
     const page = new URL(url);
     const shopify = format == "shopify" || /\/products\.json$/.test(page.pathname);
-    const size = shopify ? 250 : format == "woocommerce" || /\/wc\/store\//.test(page.pathname) ? 100 : 0;
+    const woo = format == "woocommerce" || /\/wc\/store\//.test(page.pathname + page.searchParams.get("rest_route"));
+    const size = shopify ? 250 : woo ? 100 : 0;
     let first: Headers | undefined;
     let bytes = 0;
     if (size) page.searchParams.set(shopify ? "limit" : "per_page", "" + size);
     try {
       for (let n = 1; ; n++) {
-        if (size) page.searchParams.set("page", "" + n);
         const headers: Record<string, string> = {};
-        if (!first && hit?.e) headers["if-none-match"] = hit.e;
-        if (!first && hit?.m) headers["if-modified-since"] = hit.m;
+        // A paginated feed is never validated: a 304 for page 1 says nothing of the pages after it.
+        if (size) page.searchParams.set("page", "" + n);
+        else {
+          if (hit?.e) headers["if-none-match"] = hit.e;
+          if (hit?.m) headers["if-modified-since"] = hit.m;
+        }
         const res = await (options.fetch ?? fetch)(page.href, { headers, signal: abort.signal });
         if (res.status == 304 && hit) return void (await save({ ...hit, t: now() }));
         const type = res.headers;
         first ??= type;
-        // An error status, an HTML page (a login wall, a 404 page served as 200) or a declared size over the cap.
-        if (!res.ok || /html/.test(type.get("content-type")!) || bytes + Number(type.get("content-length")) > maxBytes) throw res.status + " " + type.get("content-type");
+        // An error status, or an HTML page (a login wall, a 404 page served as 200).
+        if (!res.ok || /html/.test(type.get("content-type")!)) throw res.status + " " + type.get("content-type");
+        if (bytes + Number(type.get("content-length")) > maxBytes) throw "maxBytes";
         const reader = res.body?.getReader();
         const decoder = new TextDecoder();
         let body = "";
@@ -98,20 +133,24 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
       }
     } catch (error) {
       warn(error);
-      // Pages read before a failure are kept; with none there is nothing to replace the cache.
-      if (!parser.seen) return;
+      // Pages stopped by the byte cap are as complete as they will get, like those stopped by
+      // `maxItems`. Pages read before a failure serve only a first load with nothing cached.
+      if (!parser.seen || (error != "maxBytes" && hit)) return;
+      if (error != "maxBytes") return parser.done().products;
     }
     const { products } = parser.done();
-    await save({ t: now(), p: products, e: first?.get("etag"), m: first?.get("last-modified") });
+    void save({ u: url, t: now(), n: Math.ceil(products.length / SLICE), e: first?.get("etag"), m: first?.get("last-modified") }, products);
     return products;
   };
 
   try {
-    const entry = (await Promise.resolve(cache?.get(key)).catch(warn)) as Entry | undefined;
-    if (entry && typeof entry.t == "number" && Array.isArray(entry.p)) {
-      hit = entry;
-      if (now() - entry.t >= (options.maxAgeMs ?? 216e5)) void download().then((p) => p && attempt("catalog-update", () => options.onUpdate?.(p), undefined));
-      return entry.p;
+    const entry = (await get(KEY)) as Entry | undefined;
+    stored = entry?.n ?? 0;
+    const products = entry?.u == url && typeof entry.t == "number" ? await read(entry.n) : undefined;
+    if (products) {
+      hit = entry!;
+      if (now() - hit.t >= (options.maxAgeMs ?? 216e5)) void download().then((p) => p && attempt("catalog-update", () => options.onUpdate?.(p), undefined));
+      return products;
     }
     return (await download()) ?? [];
   } catch (error) {

@@ -31,9 +31,6 @@ const num = (v: unknown, top = 1 / 0): number | undefined => {
   return n >= 0 && n <= top ? n : undefined;
 };
 
-// "49.00 USD", "49.00" or 49 alike; anything else (`{}`, "NaN RWF") has no amount.
-const money = (v: unknown) => parseMoney(v == null ? "" : "" + v);
-
 /**
  * Turns one raw feed item into a `Product`, or names why it cannot be one: no id, title or link,
  * or a price that is given but is not a non-negative number. Links are made absolute against
@@ -47,11 +44,13 @@ export function normalizeProduct(r: RawItem, base: string): Product | DropReason
   const title = text(r.title ?? r.name, 300);
   const url = text(r.url ?? r.link ?? r.permalink, 2048);
   const image = text(r.image ?? r.image_link ?? (r.images as { src?: unknown }[] | undefined)?.[0]?.src, 2048);
-  const given = money(r.price);
-  const sale = money(r.sale_price).amount!;
+  // "49.00 USD", "49.00" or 49 alike; anything else (`{}`, "NaN RWF") has no amount. The currency
+  // tells whether "12.345" is twelve (KWD) or twelve thousand.
+  const given = parseMoney(r.price, r.currency);
   const currency = ("" + (r.currency ?? given.currency ?? "")).toUpperCase();
+  const sale = parseMoney(r.sale_price, currency).amount!;
   let price = given.amount!;
-  let was = money(r.compareAtPrice).amount!;
+  let was = parseMoney(r.compareAtPrice, currency).amount!;
   if (!id || !title || !url) return id ? (title ? "url" : "title") : "id";
   if (r.price != null && r.price !== "" && !(price >= 0)) return "price";
   if (sale >= 0 && !(sale >= price)) (was = price), (price = sale);

@@ -3,14 +3,18 @@
 // "6.75 2 pieces" stops at 6.75 while "1 234,50" stays whole. A percentage is not a price.
 const NUM = /\d+(?:(?:[.,]\s(?=\d\d?(?!\d))|[.,'’]|\s(?=\d{3}(?!\d)))\d+)*(?!\s?[\d%])/;
 
+// ISO 4217 currencies with three decimals, where "12.345" is twelve and a bit.
+const THREE = /^(KWD|BHD|OMR|JOD|TND|LYD|IQD)$/i;
+
 /**
- * Reads a price from a number or a shop-formatted string ("$1,234.50", "1.234,50 €",
+ * Reads a price from a number (as it is) or a shop-formatted string ("$1,234.50", "1.234,50 €",
  * "1 234,50", "1'234.50", "from 10 to 20" gives 10); with `minorUnits` the value is in
  * minor units ("1105" with 2 gives 11.05). Undefined for garbage, negatives and non-finite values.
- * A lone separator followed by exactly three digits is read as a thousands separator ("1.500" is 1500).
+ * A lone separator followed by exactly three digits is read as a thousands separator ("1.500" is
+ * 1500), unless `currency` has three decimals ("1.500" in KWD is 1.5).
  * @example parsePrice("1.234,50 €") // 1234.5
  */
-export function parsePrice(input: unknown, minorUnits?: number): number | undefined {
+export function parsePrice(input: unknown, minorUnits?: number, currency?: unknown): number | undefined {
   let n: number | undefined;
   if (typeof input == "number") n = input;
   else if (typeof input == "string") {
@@ -21,9 +25,10 @@ export function parsePrice(input: unknown, minorUnits?: number): number | undefi
     if (/[-−][^\s\d]{0,3}$/.test(s.slice(0, m.index))) return undefined;
     const t = m[0].replace(/[^\d.,]/g, "");
     // The last separator is decimal when 1-2 or 4+ digits follow it, or when the other separator
-    // came before it ("123,456.789"); a lone one before exactly three digits groups thousands.
+    // came before it ("123,456.789"); a lone one before exactly three digits groups thousands
+    // except in a three-decimal currency.
     const d = /([.,])(\d+)$/.exec(t);
-    const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : "."));
+    const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : ".") || THREE.test("" + currency));
     n = +(dec ? t.slice(0, d.index).replace(/\D/g, "") + "." + d[2] : t.replace(/\D/g, ""));
   }
   if (n === undefined || !isFinite(n) || n < 0) return undefined;
@@ -31,11 +36,13 @@ export function parsePrice(input: unknown, minorUnits?: number): number | undefi
 }
 
 /**
- * Splits a feed money string into amount and ISO currency: "15.00 USD", "USD 15", "320000 RWF".
+ * Splits a feed money string into amount and ISO currency: "15.00 USD", "USD 15", "320000 RWF";
+ * a number is the amount as it is. `fallback` is the currency when the string names none
+ * ("12.345" with KWD is 12.345).
  * @example parseMoney("15.00 USD") // { amount: 15, currency: "USD" }
  */
-export function parseMoney(input: string): { amount?: number; currency?: string } {
-  const amount = parsePrice(input);
-  const currency = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(input)?.[1];
+export function parseMoney(input: unknown, fallback?: unknown): { amount?: number; currency?: string } {
+  const currency = typeof input == "string" ? /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(input)?.[1] : undefined;
+  const amount = parsePrice(input, 0, currency ?? fallback);
   return { ...(amount === undefined ? {} : { amount }), ...(currency ? { currency } : {}) };
 }

@@ -164,6 +164,12 @@ describe("Meta catalog CSV", () => {
   it("drops a NaN price and a missing id", () => {
     expect(reasons).toEqual({ price: 1, id: 1 });
   });
+
+  it("reads the same file with CRLF line ends", () => {
+    const crlf = byId(feed("meta-catalog.csv").replace(/\r?\n/g, "\r\n"), "https://kigali.example/catalog.csv", "meta");
+    expect(crlf.products.map((p) => p.id)).toEqual(["KIT-001", "BSK-9"]);
+    expect(crlf.at["KIT-001"]).toMatchObject({ title: "Igitenge Dress, Blue", price: 280000, compareAtPrice: 320000, groupId: "KIT" });
+  });
 });
 
 describe("Shopkeeper JSON feed", () => {
@@ -230,8 +236,43 @@ describe("Google Merchant TSV with g: headers and Atom feeds", () => {
     expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "7", title: "Lamp", url: "https://s.example/7", price: 15, currency: "USD", availability: "in_stock" }]);
   });
 
+  it("reads header names written in plain English", () => {
+    const tsv = "id\ttitle\tlink\tprice\tsale price\timage link\titem group id\tproduct type\n7\tLamp\t/7\t15.00 USD\t12.00 USD\t/7.jpg\tL\tHome > Lights\n";
+    expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products).toEqual([
+      { id: "7", title: "Lamp", url: "https://s.example/7", image: "https://s.example/7.jpg", price: 12, compareAtPrice: 15, currency: "USD", category: ["Home", "Lights"], groupId: "L" },
+    ]);
+  });
+
+  it("reads google product category when no product type is given", () => {
+    const tsv = "id\ttitle\tlink\tGoogle Product Category\n7\tLamp\t/7\tHome & Garden > Lighting\n";
+    expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products[0]!.category).toEqual(["Home & Garden", "Lighting"]);
+  });
+
   it("reads the entries of an Atom feed", () => {
     const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>8</g:id><g:title>Mat</g:title><g:link>https://s.example/8</g:link></entry></feed>';
     expect(parseCatalog(atom, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "8", title: "Mat", url: "https://s.example/8" }]);
+  });
+});
+
+describe("three-decimal prices", () => {
+  const one = (item: Record<string, unknown>, format?: "woocommerce") =>
+    parseCatalog(JSON.stringify([{ id: 1, title: "Oud", url: "/oud", ...item }]), { baseUrl: "https://s.example/", ...(format ? { format } : {}) }).products[0];
+
+  it("takes a number as it is", () => {
+    expect(one({ price: 12.345 })).toMatchObject({ price: 12.345 });
+  });
+
+  it("reads WooCommerce minor units of a three-decimal currency", () => {
+    expect(one({ name: "Oud", permalink: "/oud", prices: { price: "12345", regular_price: "15000", currency_code: "KWD", currency_minor_unit: 3 } }, "woocommerce")).toMatchObject({ price: 12.345, compareAtPrice: 15, currency: "KWD" });
+  });
+
+  it("reads a lone separator before three digits as decimal in KWD, BHD, OMR...", () => {
+    expect(one({ price: "12.345", currency: "KWD" })).toMatchObject({ price: 12.345 });
+    expect(one({ price: "1.500 BHD", sale_price: "1,250 BHD" })).toMatchObject({ price: 1.25, compareAtPrice: 1.5, currency: "BHD" });
+  });
+
+  it("still reads it as thousands elsewhere", () => {
+    expect(one({ price: "1.500 EUR" })).toMatchObject({ price: 1500 });
+    expect(one({ price: "1.500" })).toMatchObject({ price: 1500 });
   });
 });

@@ -49,7 +49,17 @@ const shopifyPage = (from: number, count: number) =>
   JSON.stringify({ products: Array.from({ length: count }, (_, i) => ({ id: from + i, title: `P${from + i}`, handle: `p${from + i}`, variants: [{ price: "10.00", available: true }] })) });
 
 const product = (id: string): Product => ({ id, title: id, url: `https://shop.example/${id}` });
-const cached = (t: number, products: Product[], e?: string) => ({ "catalog:https://shop.example/catalog.json": { t, p: products, e } });
+const FEED = "https://shop.example/catalog.json";
+const cached = (t: number, products: Product[], e?: string, u = FEED) => ({ catalog: { u, t, n: 1, e }, "catalog:0": products });
+
+/** What the cache holds: its index, and the products of its slices put back together. */
+function contents(cache: { data: Map<string, unknown> }) {
+  const index = cache.data.get("catalog") as { n: number } | undefined;
+  return { index, products: Array.from({ length: index?.n ?? 0 }, (_, i) => cache.data.get("catalog:" + i) as Product[]).flat() };
+}
+
+/** Resolves once the cache index says the catalog was saved at `NOW`. */
+const saved = (cache: { data: Map<string, unknown> }) => vi.waitFor(() => expect(cache.data.get("catalog")).toMatchObject({ t: NOW }));
 
 describe("loadCatalog", () => {
   it("follows Shopify pagination until a short page", async () => {
@@ -109,9 +119,9 @@ describe("loadCatalog", () => {
     const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")], '"v1"'));
     const onUpdate = vi.fn();
     expect(await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate })).toEqual([product("a")]);
-    await cache.saved;
+    await saved(cache);
     expect(fetch.mock.calls[0]![1]!.headers).toEqual({ "if-none-match": '"v1"' });
-    expect(cache.data.get("catalog:https://shop.example/catalog.json")).toEqual({ t: NOW, p: [product("a")], e: '"v1"' });
+    expect(contents(cache)).toEqual({ index: { u: FEED, t: NOW, n: 1, e: '"v1"' }, products: [product("a")] });
     expect(onUpdate).not.toHaveBeenCalled();
   });
 
@@ -120,7 +130,8 @@ describe("loadCatalog", () => {
     const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")], '"v1"'));
     const updated = new Promise<Product[]>((resolve) => void loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate: resolve }));
     expect(await updated).toEqual([product("b")]);
-    expect(cache.data.get("catalog:https://shop.example/catalog.json")).toEqual({ t: NOW, p: [product("b")], e: '"v2"', m: "Tue, 01 Oct 2024 10:00:00 GMT" });
+    await saved(cache);
+    expect(contents(cache)).toEqual({ index: { u: FEED, t: NOW, n: 1, e: '"v2"', m: "Tue, 01 Oct 2024 10:00:00 GMT" }, products: [product("b")] });
   });
 
   it("serves the cache when offline", async () => {
@@ -156,7 +167,8 @@ describe("loadCatalog", () => {
     const fetch = async () => reply('<rss><channel><item><g:id>1</g:id><g:title>T</g:title><g:link>/t</g:link></item></channel></rss>', { headers: { "content-type": "application/rss+xml", etag: "W/\"7\"" } }) as unknown as Response;
     const products = await loadCatalog("https://shop.example/feed.xml", { fetch, cache, now: () => NOW });
     expect(products).toEqual([{ id: "1", title: "T", url: "https://shop.example/t" }]);
-    expect(cache.data.get("catalog:https://shop.example/feed.xml")).toEqual({ t: NOW, p: products, e: 'W/"7"', m: null });
+    await saved(cache);
+    expect(contents(cache)).toEqual({ index: { u: "https://shop.example/feed.xml", t: NOW, n: 1, e: 'W/"7"', m: null }, products });
   });
 
   it("keeps the pages read before a later page fails", async () => {
@@ -179,5 +191,96 @@ describe("loadCatalog", () => {
     await loadCatalog("https://shop.example/catalog.json", { fetch, cache, now: () => NOW, onUpdate: () => { throw new Error("broken page code"); } });
     await cache.saved;
     await vi.waitFor(() => expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("catalog-update"), expect.any(Error)));
+  });
+
+  it("reads WooCommerce pages on plain permalinks, in the query string", async () => {
+    const page = (from: number, count: number) => JSON.stringify(Array.from({ length: count }, (_, i) => ({ id: from + i, name: `W${from + i}`, permalink: `https://woo.example/?p=${from + i}` })));
+    const pages = [page(1, 100), page(101, 5)];
+    const fetch = vi.fn(async (_url: RequestInfo | URL) => reply(pages.shift()!) as unknown as Response);
+    const products = await loadCatalog("https://woo.example/?rest_route=/wc/store/v1/products", { fetch, now: () => NOW });
+    expect(products).toHaveLength(105);
+    const urls = fetch.mock.calls.map(([url]) => new URL(url as string));
+    expect(urls.map((u) => [u.pathname, u.searchParams.get("rest_route"), u.searchParams.get("per_page"), u.searchParams.get("page")])).toEqual([
+      ["/", "/wc/store/v1/products", "100", "1"],
+      ["/", "/wc/store/v1/products", "100", "2"],
+    ]);
+  });
+
+  describe("a paginated feed", () => {
+    const SHOP = "https://shop.example/products.json";
+    const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => "" + (from + i));
+    const stale = () => memoryCache({ catalog: { u: SHOP, t: NOW - 7 * HOUR, n: 1, e: '"v1"' }, "catalog:0": ids(1, 510).map(product) });
+
+    it("keeps a stale cache and reports nothing when a later page fails", async () => {
+      const pages = [shopifyPage(1, 250)];
+      const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => (pages.length ? (reply(pages.shift()!) as unknown as Response) : Promise.reject(new TypeError("Failed to fetch"))));
+      const cache = stale();
+      const before = new Map(cache.data);
+      const onUpdate = vi.fn();
+      expect(await loadCatalog(SHOP, { fetch, cache, now: () => NOW, onUpdate })).toHaveLength(510);
+      await vi.waitFor(() => expect(console.warn).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(fetch).toHaveBeenCalledTimes(2);
+      expect(onUpdate).not.toHaveBeenCalled();
+      expect(cache.data).toEqual(before);
+    });
+
+    it("reads every page again instead of sending validators", async () => {
+      const pages = [shopifyPage(1, 250), shopifyPage(251, 250), shopifyPage(501, 12)];
+      const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => reply(pages.shift()!, { headers: { etag: '"v1"' } }) as unknown as Response);
+      const cache = stale();
+      const updated = new Promise<Product[]>((resolve) => void loadCatalog(SHOP, { fetch, cache, now: () => NOW, onUpdate: resolve }));
+      expect((await updated).map((p) => p.id)).toEqual(ids(1, 512));
+      expect(fetch.mock.calls.map(([, init]) => init!.headers)).toEqual([{}, {}, {}]);
+    });
+
+    it("serves the pages read before a failure on a first load, without caching them", async () => {
+      const pages = [shopifyPage(1, 250)];
+      const fetch = vi.fn(async () => (pages.length ? (reply(pages.shift()!) as unknown as Response) : Promise.reject(new TypeError("Failed to fetch"))));
+      const cache = memoryCache();
+      expect(await loadCatalog(SHOP, { fetch, cache, now: () => NOW })).toHaveLength(250);
+      expect(console.warn).toHaveBeenCalledTimes(1);
+      expect(cache.data.size).toBe(0);
+    });
+
+    it("caches the pages read before the byte cap, as it does those before maxItems", async () => {
+      const pages = [shopifyPage(1, 250), shopifyPage(251, 250)];
+      const fetch = vi.fn(async () => reply(pages.shift() ?? "{}") as unknown as Response);
+      const cache = memoryCache();
+      expect(await loadCatalog(SHOP, { fetch, cache, now: () => NOW, maxBytes: shopifyPage(1, 250).length + 100 })).toHaveLength(250);
+      await saved(cache);
+      expect(contents(cache).products).toHaveLength(250);
+    });
+  });
+
+  describe("the cache", () => {
+    const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: "" + (from + i), title: "T", url: "https://shop.example/" + (from + i) }));
+
+    it("stores a large catalog in slices and serves it back whole", async () => {
+      const cache = memoryCache();
+      const body = JSON.stringify(many(4500));
+      const products = await loadCatalog(FEED, { fetch: async () => reply(body) as unknown as Response, cache, now: () => NOW });
+      await saved(cache);
+      expect([0, 1, 2].map((i) => (cache.data.get("catalog:" + i) as unknown[]).length)).toEqual([2000, 2000, 500]);
+      const fetch = vi.fn();
+      expect(await loadCatalog(FEED, { fetch, cache, now: () => NOW })).toEqual(products);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it("holds one catalog: another feed URL replaces it and empties its extra slices", async () => {
+      const cache = memoryCache({ catalog: { u: FEED + "?v=1", t: NOW, n: 2 }, "catalog:0": [product("a")], "catalog:1": [product("b")] });
+      const fetch = vi.fn(async () => reply(JSON.stringify(many(1, 7))) as unknown as Response);
+      expect(await loadCatalog(FEED + "?v=2", { fetch, cache, now: () => NOW })).toEqual(many(1, 7));
+      await saved(cache);
+      expect([...cache.data.keys()].sort()).toEqual(["catalog", "catalog:0", "catalog:1"]);
+      expect(contents(cache)).toEqual({ index: { u: FEED + "?v=2", t: NOW, n: 1, e: null, m: null }, products: many(1, 7) });
+      expect(cache.data.get("catalog:1")).toEqual([]);
+    });
+
+    it("downloads when a slice is missing", async () => {
+      const cache = memoryCache({ catalog: { u: FEED, t: NOW, n: 2 }, "catalog:0": [product("a")] });
+      const fetch = vi.fn(async () => reply(JSON.stringify([product("b")])) as unknown as Response);
+      expect(await loadCatalog(FEED, { fetch, cache, now: () => NOW })).toEqual([product("b")]);
+    });
   });
 });
