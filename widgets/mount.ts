@@ -1,5 +1,5 @@
 import { render, type VNode } from "preact";
-import type { Shopkeeper } from "../src/index";
+import type { EventName, Shopkeeper } from "../src/index";
 import { getLocale } from "./i18n/index";
 
 /** What `renderInShadow` hands back: re-render, remove, and the shadow root for queries. */
@@ -17,9 +17,10 @@ const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
 
 /**
  * Renders `view()` into an open shadow root on `host`, isolated from the page's CSS. Call once per
- * widget; `update()` re-renders after a state change, `teardown()` runs `cleanup`, unmounts and
- * empties the root. Rendering again on the same host tears the previous render down first; after
- * that, its `update()` and `teardown()` do nothing.
+ * widget; `update()` re-renders after a state change, `teardown()` unsubscribes, runs `cleanup`,
+ * unmounts and empties the root. With `events`, it also re-renders once storage was read and after
+ * each of those events. Rendering again on the same host tears the previous render down first;
+ * after that, its `update()` and `teardown()` do nothing.
  * The CSS is adopted as a constructable stylesheet (shared per CSS string), or, where that is
  * missing, injected as `<style nonce>` with `config.nonce` for strict CSPs.
  * @example const m = renderInShadow(slot, () => <p>Hi</p>, { css: BASE_CSS, sk });
@@ -27,9 +28,9 @@ const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
 export function renderInShadow(
   host: HTMLElement,
   view: () => VNode | null,
-  options: { css: string; sk: Shopkeeper; label?: string; cleanup?: () => void },
+  options: { css: string; sk: Shopkeeper; label?: string; cleanup?: () => void; events?: readonly EventName[] },
 ): Mounted {
-  const { css, sk, label, cleanup } = options;
+  const { css, sk, label, cleanup, events } = options;
   // Kept in the document: the new render reuses a pop-up host.
   live.get(host)?.(1);
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
@@ -63,11 +64,14 @@ export function renderInShadow(
     if (!on) return;
     on = false;
     live.delete(host);
+    for (const off of offs) off();
     cleanup?.();
     render(null, wrap);
     root.replaceChildren();
     if (!keep && popups.has(host)) host.remove();
   };
+  const offs = (events || []).map((name) => sk.on(name, update));
+  if (events) sk.ready.then(update, () => undefined);
   live.set(host, teardown);
   update();
   return { update, teardown: () => teardown(), root };

@@ -1,19 +1,22 @@
 import { vetHttpUrl, type Channel } from "../../src/index";
 
-// Handle rules per type, after a leading "@" is dropped.
-const HANDLE: Partial<Record<Channel["type"], [RegExp, string]>> = {
+// Handle rules per type, after a leading "@" is dropped. No prototype in either table: a type
+// named "constructor" must not reach Object.prototype.
+const HANDLE = {
+  __proto__: null,
   messenger: [/^[\w.]{1,64}$/, "https://m.me/"],
   instagram: [/^[\w.]{1,30}$/, "https://ig.me/m/"],
   telegram: [/^\w{5,32}$/, "https://t.me/"],
   x: [/^\w{1,15}$/, "https://x.com/"],
-};
+} as Partial<Record<Channel["type"], [RegExp, string]>>;
 
 // Number links per type: [prefix, query key of the prefilled message (none for calls)].
-const PHONE: Partial<Record<Channel["type"], [string, string?]>> = {
+const PHONE = {
+  __proto__: null,
   whatsapp: ["https://wa.me/", "?text="],
   phone: ["tel:+"],
   sms: ["sms:+", "?body="],
-};
+} as Partial<Record<Channel["type"], [string, string?]>>;
 
 /**
  * Builds the link for a contact channel from its structured `value`, or undefined when the value
@@ -36,15 +39,14 @@ export function channelHref(channel: Channel, message?: string, base?: string): 
   const digits = /^(?:\+|00)([\d\s().-]+)$/.exec(n.replace("(0)", ""))?.[1]!.replace(/\D/g, "");
   const phone = digits && /^[1-9]\d{7,14}$/.test(digits) && digits;
   if (type == "link") return vetHttpUrl(v, base);
-  // Own keys only: a type named "constructor" must not reach Object.prototype.
-  const tel = Object.hasOwn(PHONE, type) && PHONE[type];
+  const tel = PHONE[type];
   if (tel) return phone ? tel[0] + phone + (q && tel[1] ? tel[1] + q : "") : undefined;
   if (type == "email") {
     const [, local, domain] = /^([^\s@"<>()[\]\\,;:?&#/%]{1,64})@((?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,63})$/i.exec(v) || [];
     return local ? `mailto:${encodeURIComponent(local)}@${domain!.toLowerCase()}${q && "?subject=" + q}` : undefined;
   }
   if (type == "x" && /^\d{1,20}$/.test(v)) return "https://x.com/messages/compose?recipient_id=" + v;
-  const rule = Object.hasOwn(HANDLE, type) && HANDLE[type];
+  const rule = HANDLE[type];
   const h = v.replace(/^@/, "");
   return rule && rule[0].test(h) ? rule[1] + h : undefined;
 }

@@ -1,7 +1,6 @@
 import { warnOnce, type Channel, type Shopkeeper } from "../../src/index";
 import type { I18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
-import type { Mounted } from "../mount";
 import { openPreferences } from "../preferences/open-preferences";
 import { QrCode } from "../qr/qr-code";
 import { channelHours } from "./channel-hours";
@@ -23,20 +22,8 @@ export function validChannels(sk: Shopkeeper): Channel[] {
   });
 }
 
-/**
- * Keeps a picker current: re-renders once storage was read (the remembered preferred channel) and
- * after each page or product view (an SPA navigation changes the product and the hours). Returns
- * the teardown that unsubscribes and unmounts.
- */
-export function renderLive(sk: Shopkeeper, m: Mounted): () => void {
-  const offs = (["page_view", "view_item"] as const).map((name) => sk.on(name, m.update));
-  // An empty `offs` means torn down: nothing to render into any more.
-  sk.ready.then(() => offs.length && m.update(), () => undefined);
-  return () => {
-    for (const off of offs.splice(0)) off();
-    m.teardown();
-  };
-}
+// A picker re-renders after each page or product view: an SPA navigation changes the product and the hours.
+export const LIVE = ["page_view", "view_item"] as const;
 
 /**
  * The channel list both pickers render: `list` (from `validChannels`) in the visitor's order, each

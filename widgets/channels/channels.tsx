@@ -1,7 +1,7 @@
 import type { Widget } from "../../src/index";
 import { createI18n } from "../i18n/index";
 import { renderInShadow } from "../mount";
-import { ChannelList, renderLive, validChannels, type ListState } from "./channel-list";
+import { ChannelList, LIVE, validChannels, type ListState } from "./channel-list";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 
@@ -27,7 +27,7 @@ export const channels: Widget<object> = (host, sk) => {
         <ChannelList sk={sk} i18n={i18n} list={list} state={state} update={() => m.update()} />
       </section>
     ),
-    { css: CHANNELS_CSS, sk },
+    { css: CHANNELS_CSS, sk, events: LIVE },
   );
-  return renderLive(sk, m);
+  return m.teardown;
 };

@@ -2,7 +2,7 @@ import type { Shopkeeper } from "../../src/index";
 import { cleanText } from "../i18n/text";
 import { createI18n } from "../i18n/index";
 import { popupHost, renderInShadow } from "../mount";
-import { ChannelList, renderLive, validChannels, type ListState } from "./channel-list";
+import { ChannelList, LIVE, validChannels, type ListState } from "./channel-list";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 
@@ -42,8 +42,8 @@ export function floatingChannels(sk: Shopkeeper): () => void {
         )}
       </div>
     ),
-    { css: CHANNELS_CSS, sk },
+    { css: CHANNELS_CSS, sk, events: LIVE },
   );
   // renderInShadow's teardown removes the pop-up host too.
-  return renderLive(sk, m);
+  return m.teardown;
 }

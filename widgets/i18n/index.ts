@@ -34,9 +34,9 @@ export function getLocale(sk: Shopkeeper): [string, string, "ltr" | "rtl"] {
   try {
     script = new Intl.Locale(locale).maximize().script;
   } catch {
-    // No Intl.Locale: the language list below decides.
+    // No Intl.Locale: the language decides (scripts are capitalised, languages are not).
   }
-  const rtl = script ? /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg)$/.test(script) : /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)$/.test(lang);
+  const rtl = /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg|ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)$/.test(script || lang);
   return [locale, lang, (docDir || (rtl ? "rtl" : "ltr")) as "ltr" | "rtl"];
 }
 
@@ -51,7 +51,8 @@ export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string,
   const [locale, lang, dir] = getLocale(sk);
   const own = sk.config.strings || {};
   const shop = [own[locale], own[lang]];
-  const chain = [...shop, tables[locale], tables[lang], tables.en];
+  // typeof guards keys that name Object.prototype members.
+  const find = (key: string, list: (Record<string, string> | undefined)[]) => list.map((table) => table?.[key]).find((v) => typeof v == "string");
   const cache: Record<string, Format> = {};
   const fmt = (key: string, make: () => Format) => (cache[key] ||= make());
   const num = (n: number) => fmt("n", () => new Intl.NumberFormat(locale)).format(n);
@@ -61,15 +62,7 @@ export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string,
     dir,
     num,
     t(key, params = {}) {
-      let s = key;
-      for (const [k, tables] of [[widget + "." + key, shop], [key, chain]] as const) {
-        // typeof guards keys that name Object.prototype members.
-        const v = tables.map((table) => table?.[k]).find((v) => typeof v == "string");
-        if (v != null) {
-          s = v;
-          break;
-        }
-      }
+      const s = find(widget + "." + key, shop) ?? find(key, [...shop, tables[locale], tables[lang], tables.en]) ?? key;
       return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
     },
     money(amount, currency) {

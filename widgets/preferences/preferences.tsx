@@ -176,17 +176,13 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
       ) : (
         panel()
       ),
-    { css: CSS, sk },
+    // Re-rendered once storage was read (else an empty profile shows until the next action), and
+    // when other widgets and pages learn something: a product viewed, an interest changed in
+    // another panel, a channel picked, a segment entered.
+    { css: CSS, sk, events: ["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] },
   );
-  // Mounted before storage was read, the panel would show an empty profile until the next action.
-  sk.ready.then(m.update, fail);
-  // What other widgets and pages learn shows here at once: a product viewed, an interest changed
-  // in another panel, a channel picked, a segment entered.
-  const offs = (["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] as const).map((name) => sk.on(name, m.update));
+  sk.ready.catch(fail);
   const dialog = m.root.querySelector("dialog");
   if (dialog) dialog.showModal ? dialog.showModal() : dialog.setAttribute("open", "");
-  return () => {
-    for (const off of offs) off();
-    m.teardown();
-  };
+  return m.teardown;
 };

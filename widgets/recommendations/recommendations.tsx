@@ -177,7 +177,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     .then((list) => {
       if (dead) return;
       // The instance's guard resolves a failed call to undefined: an empty, hidden shelf.
-      items = Array.isArray(list) ? list : [];
+      items = list || [];
       paint();
     });
 
