@@ -74,6 +74,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   let lastSegments: string[] = [];
   const undelivered: TrackedEvent[] = [];
   const stops: (() => void)[] = [];
+  let consentMode: ConsentMode = config.consent ?? "granted";
 
   const store = createStateStore({
     fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
@@ -81,7 +82,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     validate: validateProfile,
     prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, halfLifeDays),
     now,
-    consent: config.consent ?? "granted",
+    consent: consentMode,
     ...(config.flushInterval ? { flushInterval: config.flushInterval } : {}),
     ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}),
     ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
@@ -90,7 +91,6 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   });
 
   const group = () => assignGroup(store.profile().id, config.holdout ?? 0);
-  let consentMode: ConsentMode = config.consent ?? "granted";
 
   // Outgoing destinations exist only when the shop names them, and send only with consent
   // granted; GPC switches them all off.
@@ -194,9 +194,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const publish = (products: Product[]) =>
     drain(indexSteps(products), now)
       .catch(() => undefined)
-      .then(() => {
-        feed = products;
-      });
+      .then(() => (feed = products));
 
   function startCatalog(): void {
     if (typeof config.catalog !== "string" || !win) return;
@@ -204,7 +202,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     try {
       url = new URL(config.catalog, win.location.href).href;
     } catch {
-      return warnOnce("catalog-url", `catalog "${config.catalog}" is not a URL; recommendations use the products seen on pages`);
+      return warnOnce("catalog-url", `catalog not loaded: "${config.catalog}" is not a URL`);
     }
     feedLoading = loadCatalog(url, {
       ...(config.catalogFormat ? { format: config.catalogFormat } : {}),
@@ -266,12 +264,12 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     mount(el, widget, options) {
       const widgets = start.widgets ?? {};
       const render = typeof widget !== "string" ? widget : Object.hasOwn(widgets, widget) ? widgets[widget] : undefined;
+      // A widget that fails or is missing still hands back a teardown, so page code can always call it.
+      const noop = () => undefined;
       if (typeof render !== "function") {
         warnOnce(`widget-${String(widget)}`, `no widget named "${String(widget)}"`);
-        return () => undefined;
+        return noop;
       }
-      // A widget that fails still hands back a teardown, so page code can always call it.
-      const noop = () => undefined;
       const name = typeof widget === "string" ? widget : widget.name || "widget";
       const teardown = attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop);
       return typeof teardown === "function" ? teardown : noop;
@@ -280,12 +278,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     off: (name, fn) => emitter.off(name, fn),
     consent(mode?: ConsentMode) {
       if (mode === undefined) return consentMode;
-      if (mode !== "granted" && mode !== "pending" && mode !== "denied") {
-        warnOnce("consent-mode", `consent must be "granted", "pending" or "denied"; kept "${consentMode}"`);
-        return consentMode;
-      }
-      void store.setConsent(mode);
-      return (consentMode = mode);
+      if (["granted", "pending", "denied"].includes(mode)) void store.setConsent((consentMode = mode));
+      else warnOnce("consent-mode", `consent must be "granted", "pending" or "denied"; kept "${consentMode}"`);
+      return consentMode;
     },
     storage: () => store.mode(),
     // Before the stored profile is read, its display rules are unknown: the survey opens, if

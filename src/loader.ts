@@ -64,7 +64,7 @@ function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
   const read = (name: string) => script.getAttribute(`data-${name}`) ?? undefined;
   // A bare attribute, "true" or "1" is on; "false" or "0" off; anything else goes to the config
   // check, which names it in its warning.
-  const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (/^(false|0)$/.test(value) ? false : value));
+  const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (!/^(false|0)$/.test(value) && value));
   const number = (value: string | undefined) => (value === undefined || value.trim() === "" ? value : Number(value));
   config.catalog = read("catalog");
   config.catalogFormat = read("catalog-format");

@@ -81,7 +81,7 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
     for (let i = 0; i < n; i++) {
       const slice = await get(KEY + ":" + i);
       if (!Array.isArray(slice)) return undefined;
-      for (const p of slice) products.push(p as Product);
+      products.push(...(slice as Product[]));
       await nextTask();
     }
     return products;
