@@ -313,7 +313,6 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     },
   };
 
-
   return guard(instance);
 }
 

@@ -7,5 +7,5 @@ export { ShopkeeperConfigError, isShopkeeperConfigError, parseConfig } from "./c
 export { topInterests } from "./profile/interests";
 export { vetHttpUrl } from "./url";
 export { warnOnce } from "./log";
-export { focusedField } from "./track/focused-field";
+export { focusedElement, focusedField } from "./track/focused-field";
 export type * from "./types";

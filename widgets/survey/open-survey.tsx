@@ -1,4 +1,4 @@
-import type { AnswerValue, Shopkeeper, Survey, SurveyQuestion } from "../../src/index";
+import { focusedElement, type AnswerValue, type Shopkeeper, type Survey, type SurveyQuestion } from "../../src/index";
 import { createI18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
 import { popupHost, renderInShadow } from "../mount";
@@ -18,9 +18,8 @@ const SCALES: Partial<Record<SurveyQuestion["type"], [number, number]>> = { nps:
  */
 export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void): () => void {
   const host = popupHost("shopkeeper-survey");
-  let opener = document.activeElement as HTMLElement | null;
-  // Focus inside another widget leaves the shadow host as activeElement, and focusing a host does nothing.
-  while (opener?.shadowRoot?.activeElement) opener = opener.shadowRoot.activeElement as HTMLElement;
+  // Inside another widget: the element itself, since focusing its shadow host does nothing.
+  const opener = focusedElement(document) as HTMLElement | null;
   const { t, dir, num } = createI18n(sk, SURVEY_STRINGS, "survey");
   const surveyId = survey.id;
   const answers: Record<string, AnswerValue> = {};

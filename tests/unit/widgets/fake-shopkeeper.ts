@@ -43,8 +43,8 @@ export function fakeTopInterests(profile: Profile, _now: number, options: { limi
 /** The public entry as widgets see it, with a deterministic `topInterests`. Use in `vi.mock`. */
 export async function publicEntry() {
   const { vetHttpUrl } = await import("../../../src/url");
-  const { focusedField } = await import("../../../src/track/focused-field");
-  return { vetHttpUrl, focusedField, warnOnce: vi.fn(), topInterests: fakeTopInterests };
+  const { focusedElement, focusedField } = await import("../../../src/track/focused-field");
+  return { vetHttpUrl, focusedElement, focusedField, warnOnce: vi.fn(), topInterests: fakeTopInterests };
 }
 
 export interface FakeOptions {
