@@ -86,7 +86,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     ...(config.flushInterval ? { flushInterval: config.flushInterval } : {}),
     ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}),
     ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
-    ...(win ? { win } : {}),
+    // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
+    ...(win ? { win } : { persist: false }),
     onChange: () => updateSegments(),
   });
 

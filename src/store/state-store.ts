@@ -37,6 +37,8 @@ export interface StateStoreOptions {
   onChange?: (profile: Profile, external: boolean) => void;
   /** For flushes on hide and `pagehide`, and re-reads on focus without BroadcastChannel. */
   win?: Window;
+  /** False keeps everything in memory, silently: no IndexedDB, no BroadcastChannel (a server render). Default true. */
+  persist?: boolean;
 }
 
 /** The visitor's profile and recent events: an in-memory mirror kept in step with IndexedDB. */
@@ -86,8 +88,9 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   const migrations = options.migrations ?? MIGRATIONS;
   let cap = options.maxEvents ?? 500;
   let consent = options.consent;
-  // `failed`: the circuit breaker tripped; `halted`: forgotten, no writes until reload.
-  let failed = false;
+  // `failed`: the circuit breaker tripped (or nothing persists); `halted`: forgotten, no writes until consent is granted again or the page reloads.
+  const persist = options.persist !== false;
+  let failed = !persist;
   let halted = false;
   let mirror = create();
   // The profile to start from while nothing is stored yet, so its id survives the first write.
@@ -232,8 +235,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
 
   let channel: BroadcastChannel | undefined;
   try {
-    channel = new BroadcastChannel(name);
-    channel.onmessage = (message) => (message.data == "forget" ? halt() : reread());
+    if (persist) (channel = new BroadcastChannel(name)).onmessage = (message) => (message.data == "forget" ? halt() : reread());
   } catch {
     // Safari before 15.4 has no BroadcastChannel: re-read on focus and when shown instead.
   }
@@ -270,13 +272,13 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     post("forget");
     halted = true;
     reset();
-    await idb.drop();
+    if (persist) await idb.drop();
   }
 
   return {
     // Reads only with consent (`reread` checks it); settles either way. Denied from the start
     // erases what an earlier page stored, as switching to denied does.
-    ready: consent == "denied" ? idb.drop() : reread(),
+    ready: !persist ? Promise.resolve() : consent == "denied" ? idb.drop() : reread(),
     profile: () => mirror,
     events: () => ring,
     add(event) {
