@@ -357,7 +357,7 @@ export interface ShopkeeperConfig {
   /** Channel order per segment: `{ "loyal": ["whatsapp", "email"] }`. */
   channelOrder?: Record<string, ChannelType[]>;
   audiences?: Audience[];
-  /** Extra languages or overrides: `{ "fr": { "recommended": "Pour vous" } }`. */
+  /** Extra languages or overrides: `{ "fr": { "title": "Pour vous" } }`. */
   strings?: Record<string, Record<string, string>>;
   /** Pop-up budget shared by every widget that interrupts. */
   interruptions?: { perSession?: number; perDay?: number };

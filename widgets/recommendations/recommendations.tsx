@@ -39,7 +39,7 @@ const CSS =
  * @example sk.mount(el, recommendations, { strategy: "similar", product: "sku-1", limit: 4 })
  */
 export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => {
-  const i = createI18n(sk, STRINGS);
+  const i = createI18n(sk, STRINGS, "recommendations");
   const limit = o.limit || 4;
   let items: Recommendation[] | undefined;
   let dead = false;

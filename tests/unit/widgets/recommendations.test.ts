@@ -157,6 +157,11 @@ describe("recommendations", () => {
     expect(root.querySelector("[part=hide]")?.textContent).toBe("دلچسپی نہیں");
   });
 
+  it("takes a shop's `recommendations.` override over the string shared with other widgets", async () => {
+    const { root } = await shelf({ config: { strings: { en: { "recommendations.title": "Picked for you", title: "Contact us" } } } });
+    expect(root.querySelector("h2")?.textContent).toBe("Picked for you");
+  });
+
   it("removes a card the visitor is not interested in, tracks it and moves focus on", async () => {
     const { cards, tracked, root } = await shelf();
     const button = cards()[0]!.querySelector<HTMLButtonElement>("[part=hide]")!;
