@@ -100,7 +100,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   else if (win) {
     const outgoing = { sendFreeText: !!config.sendFreeText };
     const consented = { on: (name: "*", fn: (event: EmittedEvent) => void) => emitter.on(name, (event) => consentMode === "granted" && fn(event)) };
-    if (config.onEvent) stops.push(consented.on("*", callbackSink(config.onEvent)));
+    if (config.onEvent) stops.push(consented.on("*", callbackSink(config.onEvent, outgoing)));
     if (config.dataLayer) stops.push(consented.on("*", dataLayerSink(win, outgoing)));
     if (config.endpoint) stops.push(beaconSink(win, config.endpoint, outgoing, consented));
   }

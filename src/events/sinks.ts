@@ -3,7 +3,7 @@ import type { Emitter } from "./emitter";
 import { warnOnce } from "../log";
 import { vetHttpUrl } from "../url";
 import { listen, stopAll } from "../track/listen";
-import { toOutgoing } from "./payload";
+import { redact, toOutgoing } from "./payload";
 
 /** What outgoing sinks may send. */
 export interface OutgoingOptions {
@@ -18,14 +18,15 @@ const LIMIT = 6e4;
 const ROOM = LIMIT - 64;
 
 /**
- * Wraps the shop's own `onEvent` callback: it receives every event as emitted, and an error it
- * throws is reported once instead of reaching other sinks or the page.
- * @example emitter.on("*", callbackSink((event) => console.log(event.name)));
+ * Wraps the shop's own `onEvent` callback: it receives every event in its own shape after `redact`
+ * (the callback is a way out of the browser like the others), and an error it throws is reported
+ * once instead of reaching other sinks or the page.
+ * @example emitter.on("*", callbackSink((event) => console.log(event.name), { sendFreeText: false }));
  */
-export function callbackSink(fn: Sink): Sink {
+export function callbackSink(fn: Sink, options: OutgoingOptions): Sink {
   return (event) => {
     try {
-      fn(event);
+      fn(redact(event, options.sendFreeText));
     } catch (error) {
       warnOnce("on-event", "onEvent threw", error);
     }

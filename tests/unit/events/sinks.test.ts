@@ -24,11 +24,25 @@ describe("callback sink", () => {
     const sink = callbackSink((e) => {
       seen.push(e.name);
       throw new Error("shop bug");
-    });
+    }, { sendFreeText: false });
     sink(event());
     sink(event());
     expect(seen).toEqual(["page_view", "page_view"]);
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the event's shape but applies the rules of every destination", () => {
+    const seen: EmittedEvent[] = [];
+    const answer = { name: "survey_response", props: { surveyId: "s", answers: { nps: 3 }, text: { why: "call me on 555" }, completed: true }, time: 5, group: "personalized" } as EmittedEvent;
+    const view = { name: "page_view", props: { path: "/search?q=rash", pageType: "other", title: "Results for rash" }, time: 5, group: "personalized" } as EmittedEvent;
+    callbackSink((e) => seen.push(e), { sendFreeText: false })(answer);
+    callbackSink((e) => seen.push(e), { sendFreeText: false })(view);
+    callbackSink((e) => seen.push(e), { sendFreeText: true })(answer);
+    expect(seen.map((e) => e.props)).toEqual([
+      { surveyId: "s", answers: { nps: 3 }, completed: true },
+      { path: "/search", pageType: "other" },
+      { surveyId: "s", answers: { nps: 3 }, text: { why: "call me on 555" }, completed: true },
+    ]);
   });
 });
 
