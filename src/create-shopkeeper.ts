@@ -156,7 +156,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   };
 
   function offerSurvey(kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined {
-    if (!surveys.length) return undefined;
+    // Something must render it (the survey widget, or the shop's own code listening for
+    // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget.
+    if (!surveys.length || !emitter.has("survey_shown")) return undefined;
     const profile = store.profile();
     const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, ...(surveyId ? { surveyId } : {}) }, {
       profile,

@@ -9,6 +9,8 @@ export interface Emitter {
   off(name: "*", fn: (event: EmittedEvent) => void): void;
   /** Calls the subscribers of `event.name`, then the `"*"` ones; one that throws never stops the rest. */
   emit(event: EmittedEvent): void;
+  /** True while something subscribes to `name` itself (`"*"` subscribers do not count). */
+  has(name: EventName): boolean;
 }
 
 type Fn = (event: EmittedEvent) => void;
@@ -28,6 +30,7 @@ export function createEmitter(): Emitter {
       return () => void off(name, fn);
     },
     off,
+    has: (name: string) => get(name).length > 0,
     emit(event) {
       let failure: unknown;
       // Copies of the lists: a subscriber that subscribes or unsubscribes does not change this round.

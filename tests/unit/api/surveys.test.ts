@@ -67,6 +67,19 @@ describe("when the core offers a survey", () => {
     order.sk.destroy();
   });
 
+  it("offers nothing while no one renders surveys, so none is marked shown unseen", async () => {
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual"), survey("views", { pageViews: 1 })] });
+    await sk.ready;
+    expect(sk.show("manual")).toBe(false);
+    sk.track("page_view", PAGE);
+    expect(sk.profile().surveys).toEqual({});
+    const shown: string[] = [];
+    sk.on("survey_shown", (e) => shown.push(e.props.surveyId));
+    expect(sk.show("manual")).toBe(true);
+    expect(shown).toEqual(["manual"]);
+    sk.destroy();
+  });
+
   it("show() before the profile is read opens the survey once it is", async () => {
     const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual")] });
     const shown: string[] = [];
