@@ -15,7 +15,7 @@ try {
     onStart(sk) {
       startSurveys(sk);
       autoMount(sk, widgets);
-      if (sk.config.channels?.length && sk.config.floatingChannels !== false) floatingChannels(sk);
+      floatingChannels(sk);
     },
   });
 } catch (error) {

@@ -9,12 +9,12 @@ import { CHANNEL_STRINGS } from "./strings";
 /**
  * A floating "Contact us" button in the bottom inline-end corner that opens a small panel with the
  * channel list. Escape or the button closes it and focus goes back to the button; it does not trap
- * focus, so the page stays usable. Shows nothing when no configured channel is valid. Returns a
- * teardown that removes it.
+ * focus, so the page stays usable. Shows nothing when no configured channel is valid or the config
+ * says `floatingChannels: false`. Returns a teardown that removes it.
  * @example const stop = floatingChannels(sk)
  */
 export function floatingChannels(sk: Shopkeeper): () => void {
-  const list = validChannels(sk);
+  const list = sk.config.floatingChannels === false ? [] : validChannels(sk);
   if (!list.length) return () => undefined;
   const host = popupHost("shopkeeper-channels");
   const i18n = createI18n(sk, CHANNEL_STRINGS, "channels");

@@ -278,6 +278,12 @@ describe("floating channel button", () => {
     expect(root.activeElement).toBe(btn);
   });
 
+  it("stays away when the config says floatingChannels: false", () => {
+    const fake = fakeShopkeeper({ config: { channels: [WA], floatingChannels: false } });
+    teardown = floatingChannels(fake.sk);
+    expect(document.getElementById("shopkeeper-channels")).toBeNull();
+  });
+
   it("removes its host on teardown", () => {
     const fake = fakeShopkeeper({ config: { channels: [WA] } });
     floatingChannels(fake.sk)();
