@@ -253,7 +253,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       if (feedLoading && !feed) await feedLoading;
       const profile = store.profile();
       const personal = profile.personalization && group() === "personalized";
+      const inView = instance.pageProducts()[0]?.id;
       return rank(catalog(), profile, options, {
+        ...(inView ? { inView } : {}),
         now: now(),
         halfLifeDays,
         ...(config.maxPerCategory ? { maxPerCategory: config.maxPerCategory } : {}),

@@ -21,6 +21,8 @@ export interface RecommendContext {
   group?: HoldoutGroup;
   /** Extra co-occurrence lists by product id (from `buildRelated`), for `bought-together`. */
   related?: Record<string, string[]>;
+  /** The product the page shows: never recommended on its own page, whatever the strategy. */
+  inView?: string;
 }
 
 type Candidate = [p: Product, k: string[], s: number, why: string[]];
@@ -50,6 +52,7 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const seedPre = prefixes(seed?.category);
   const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products]);
   if (seedId != null && (o.context != null || want == "similar" || want == "bought-together")) no.add(seedId);
+  if (c.inView != null) no.add(c.inView);
   // A lower-cased "A > B" path is the deepest of its lower-cased prefixes.
   const blocked = new Set(profile.notInterested.categories.map(low));
   const bad = (p: Product, k: string[]) =>

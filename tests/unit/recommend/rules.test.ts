@@ -33,6 +33,18 @@ describe("exclusions", () => {
     expect(ids(recommend(shop, fresh(), { strategy: "trending", limit: 3, context: "bag1" }, { now: NOW }))).toEqual(["aud1", "bag2", "bag3"]);
   });
 
+  it("leaves the page's own product out of every strategy, for-you and recently viewed too", () => {
+    const profile = profileOf(view(at("frm1")), view(at("run1")));
+    for (const strategy of ["for-you", "recently-viewed", "trending"] as const) {
+      const all = ids(recommend(shop, profile, { strategy, limit: 8 }, { now: NOW, maxPerCategory: 8 }));
+      const onPage = ids(recommend(shop, profile, { strategy, limit: 8 }, { now: NOW, maxPerCategory: 8, inView: "run1" }));
+      expect(all).toContain("run1");
+      expect(onPage).not.toContain("run1");
+      // The others keep their order; a filler may take the freed place at the end.
+      expect(onPage.slice(0, all.length - 1)).toEqual(all.filter((id) => id != "run1"));
+    }
+  });
+
   it("excludes products with long URL-style ids as surely as short ones", () => {
     const id = "https://shop.example/collections/outdoor-gear/products/ultralight-backpacking-tent-two-person";
     const list = [{ ...at("aud1"), id }, ...shop.filter((p) => p.id != "aud1")];
