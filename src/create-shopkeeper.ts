@@ -38,6 +38,8 @@ import { viewedToProducts } from "./catalog/seen-products";
 
 export const VERSION = "0.1.0";
 
+const SINGLE_ITEM: EventName[] = ["view_item", "select_item", "add_to_cart", "remove_from_cart"];
+
 /** What the script tag adds on top of the options: named widgets for `mount(el, "name")`. */
 export interface StartOptions {
   widgets?: Record<string, Widget<never>>;
@@ -244,7 +246,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       return group();
     },
     ready,
-    track: record,
+    // Listeners and destinations always get `items` (GA4's shape), however the page named the product.
+    track: (name, props) => record(name, (SINGLE_ITEM.includes(name) && props && !("items" in props) && "id" in props ? { items: [props] } : props) as EventMap[typeof name]),
     profile: () => structuredCloneSafe(store.profile()),
     segments,
     rfm: () => getRfm(store.profile(), now()),

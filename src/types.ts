@@ -100,6 +100,12 @@ export interface EventMap {
 }
 
 export type EventName = keyof EventMap;
+
+/** Events that may name their one product flat in `track()`: `{ id, price }` is read as `{ items: [{ id, price }] }`. */
+export type SingleItemEvent = "view_item" | "select_item" | "add_to_cart" | "remove_from_cart";
+
+/** What `track(name, props)` takes. */
+export type TrackProps<N extends EventName> = N extends SingleItemEvent ? EventMap[N] | EventItem : EventMap[N];
 export type InterestKind = "category" | "brand" | "tag";
 
 /** A recorded event: what the fold consumes and the ring of recent events stores. */
@@ -397,7 +403,7 @@ export interface Shopkeeper {
   readonly group: HoldoutGroup;
   /** Resolves once the stored profile has been read (or storage was found unavailable). */
   readonly ready: Promise<void>;
-  track<N extends EventName>(name: N, props: EventMap[N]): void;
+  track<N extends EventName>(name: N, props: TrackProps<N>): void;
   /** A deep copy of the current profile. */
   profile(): Profile;
   /** Built-in segments and the shop's audiences this visitor is in. */

@@ -1,4 +1,4 @@
-import { topInterests, vetHttpUrl, warnOnce, type EventMap, type EventName, type InterestKind, type Widget } from "../../src/index";
+import { topInterests, vetHttpUrl, warnOnce, type EventName, type TrackProps, type InterestKind, type Widget } from "../../src/index";
 import type { VNode } from "preact";
 import { createI18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
@@ -36,7 +36,7 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     said = t("done");
     m.update();
   };
-  const act = <N extends EventName>(name: N, props: EventMap[N]) => {
+  const act = <N extends EventName>(name: N, props: TrackProps<N>) => {
     sk.track(name, props);
     done();
   };
