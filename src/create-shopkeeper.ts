@@ -15,6 +15,7 @@ import type {
 } from "./types";
 import { parseConfig, ShopkeeperConfigError } from "./config";
 import { attempt, warnOnce } from "./log";
+import { listen } from "./track/listen";
 import { createStateStore } from "./store/state-store";
 import { createEmitter } from "./events/emitter";
 import { createRateLimit } from "./events/rate-limit";
@@ -78,6 +79,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const stops: (() => void)[] = [];
   let consentMode: ConsentMode = config.consent ?? "granted";
 
+  // Leaving: this page's engaged time joins the queue before the store's own pagehide write,
+  // which runs next because its listener is added after this one.
+  if (win) stops.push(listen(win, "pagehide", () => tracker?.flush()));
   const store = createStateStore({
     fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
     create: () => createProfile(now(), randomId()),

@@ -11,6 +11,12 @@ export interface Idb {
   close(): void;
   /** Closes our connection and deletes the database; settles (never rejects) when done or timed out. */
   drop(): Promise<void>;
+  /**
+   * Puts `entries` in one transaction issued and committed now, on the connection already open;
+   * with none, or when that fails, returns undefined. For `pagehide`: there is no time left to wait
+   * for a connection or a read, and a transaction issued later dies with the document.
+   */
+  putNow(entries: [string, unknown][]): IDBTransaction | undefined;
 }
 
 const noop = () => undefined;
@@ -37,6 +43,8 @@ export const isQuota = (error: unknown, depth = 0): boolean => {
  */
 export function createIdb(name: string, timeout = 3000, onDeleted: () => void = noop): Idb {
   let cached: Promise<IDBDatabase> | undefined;
+  // The same connection once open, for work that cannot wait for a promise.
+  let open: IDBDatabase | undefined;
 
   // Settles with the first of the request's outcome or the timeout; `ok` returns false when too late.
   const timed = <T>(start: (ok: (value: T) => boolean, fail: (error: unknown) => void) => void) =>
@@ -61,8 +69,10 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
       request.onsuccess = () => {
         const db = request.result;
         if (!ok(db)) return db.close();
+        open = db;
         db.onclose = db.onversionchange = (event: Event) => {
           db.close();
+          if (open === db) open = undefined;
           if (cached === opening) cached = undefined;
           if ((event as IDBVersionChangeEvent).newVersion === null) onDeleted();
         };
@@ -75,7 +85,7 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
 
   const close = () => {
     cached?.then((db) => db.close(), noop);
-    cached = undefined;
+    cached = open = undefined;
   };
 
   const attempt = <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => T | PromiseLike<T>, retry: boolean): Promise<T> =>
@@ -90,6 +100,18 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
   return {
     run: (mode, fn) => attempt(mode, fn, true),
     close,
+    putNow(entries) {
+      try {
+        const tx = open!.transaction(STORE, "readwrite");
+        for (const [key, value] of entries) tx.objectStore(STORE).put(value, key);
+        // Sent at once rather than when the task ends, which during unload may be never.
+        tx.commit?.();
+        return tx;
+      } catch {
+        // No open connection, or it is closing: the caller falls back to a normal write.
+        return undefined;
+      }
+    },
     drop() {
       close();
       return timed<unknown>((ok, fail) => {

@@ -101,6 +101,9 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   // Bumped by a reset, so a transaction that started before it cannot bring old data back.
   let gen = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Writes another tab announced, and how many of them our last read had seen.
+  let heard = 0;
+  let synced = 0;
   let chain = Promise.resolve();
   const memory = new Map<string, unknown>();
 
@@ -150,6 +153,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   // One transaction: read both keys, fold the queued work onto the stored profile, write both back.
   const sync = (write: boolean) => {
     const at = gen;
+    const news = heard;
     return idb
       .run(write ? "readwrite" : "readonly", (s) =>
         new Promise<[Profile, TrackedEvent[], number, boolean]>((resolve, reject) => {
@@ -183,6 +187,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
       )
       .then(([profile, list, done, stored]) => {
         if (at != gen) return;
+        synced = news;
         if (stored) base = undefined;
         queued.splice(0, done);
         mirror = queued.reduce(apply, profile);
@@ -235,7 +240,7 @@ export function createStateStore(options: StateStoreOptions): StateStore {
 
   let channel: BroadcastChannel | undefined;
   try {
-    if (persist) (channel = new BroadcastChannel(name)).onmessage = (message) => (message.data == "forget" ? halt() : reread());
+    if (persist) (channel = new BroadcastChannel(name)).onmessage = (message) => (message.data == "forget" ? halt() : (heard++, reread()));
   } catch {
     // Safari before 15.4 has no BroadcastChannel: re-read on focus and when shown instead.
   }
@@ -252,10 +257,27 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     win && doc
       ? [
           listen(doc, "visibilitychange", () => (doc.visibilityState == "hidden" ? flush() : channel || reread())),
-          listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : flush())),
+          listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : leave())),
         ]
       : [],
   );
+
+  // Leaving the page: a read-then-write would not finish before the document goes, so the mirror
+  // (what is stored plus what is queued) is written blind, now. Not when another tab wrote since
+  // our last read, as that would undo its work: a normal write is tried instead.
+  const leave = () => {
+    if (!live() || !queued.length) return;
+    const tx = heard == synced ? idb.putNow([["profile", mirror], ["events", ring]]) : undefined;
+    if (!tx) return void flush();
+    const batch = queued;
+    // A read or write still in flight must not bring back what this one replaces.
+    gen++;
+    queued = [];
+    stopTimer();
+    tx.oncomplete = () => post("changed");
+    // Kept (a page restored from the back/forward cache writes them with its next change).
+    tx.onabort = () => (queued = batch.concat(queued));
+  };
 
   const change = (c: Change) => {
     mirror = apply(mirror, c);

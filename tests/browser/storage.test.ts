@@ -28,6 +28,31 @@ describe("storage in real Chromium", () => {
     expect(page.errors).toEqual([]);
   });
 
+  it("keeps what happened in the last moment before the visitor left the page", async () => {
+    const page = await h.page();
+    await ready(page);
+    for (let i = 0; i < 4; i++) {
+      await page.mouse.move(100 + i * 10, 100);
+      await page.waitForTimeout(600);
+    }
+    // A write just now: the next one would wait for the 2 s throttle.
+    await page.evaluate(() => (window as any).__sk.track("view_item", { items: [{ id: "p1", title: "Tent" }] }));
+    await page.waitForTimeout(200);
+    // A cart add and a link followed at once: no time for a write before the page goes.
+    await page.evaluate(() => {
+      (window as any).__sk.track("add_to_cart", { items: [{ id: "p1", quantity: 1 }] });
+      location.href = "/tests/browser/pages/blank.html?next";
+    });
+    await page.waitForURL(/\?next$/);
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.evaluate(() => (window as any).__sk.ready);
+    const p = await profile(page);
+    expect(p.cartAdds).toBe(1);
+    expect(p.engagedSeconds).toBeGreaterThanOrEqual(2);
+    expect(p.pageViews).toBe(2);
+    expect(page.errors).toEqual([]);
+  });
+
   it("gives exact counts when 4 tabs write 250 events each", async () => {
     const context = await h.context();
     // One fake clock for the whole context: 10 events per tab per simulated second stays

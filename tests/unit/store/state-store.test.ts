@@ -93,6 +93,38 @@ describe("state store", () => {
     expect(await readRaw("profile")).toMatchObject({ pageViews: 2 });
   });
 
+  it("writes on pagehide within the event itself, since a later transaction dies with the page", async () => {
+    const store = makeStore({ win: window, flushInterval: 60_000 });
+    await store.ready;
+    store.add(view());
+    await store.flush();
+    store.add(view());
+    store.add(cart("a"));
+    const put = vi.spyOn(IDBObjectStore.prototype, "put");
+    window.dispatchEvent(new Event("pagehide"));
+    expect(put).toHaveBeenCalledTimes(2);
+    await store.flush();
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 2, cartAdds: 1 });
+    expect(await readRaw("events")).toHaveLength(3);
+  });
+
+  it("counts each event once when pagehide overtakes a write in flight", async () => {
+    const store = makeStore({ win: window });
+    await store.ready;
+    store.add(view());
+    const get = vi.spyOn(IDBObjectStore.prototype, "get");
+    const pending = store.flush();
+    // The write has read nothing back yet when the page goes.
+    for (let i = 0; i < 20 && !get.mock.calls.length; i++) await Promise.resolve();
+    expect(get).toHaveBeenCalled();
+    window.dispatchEvent(new Event("pagehide"));
+    store.add(view());
+    await pending;
+    await store.flush();
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 2 });
+    expect(store.profile().pageViews).toBe(2);
+  });
+
   it("bounds the ring of recent events", async () => {
     const store = makeStore({ maxEvents: 5 });
     await store.ready;
