@@ -102,11 +102,12 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         </bdi>
         {p.price != null && (
           <p part="price">
-            {sale && <b class="b p">{i.t("sale")}</b>} {i.money(p.price, p.currency)}{" "}
+            {/* Isolated: after Urdu or Arabic words "$249.00" would otherwise read "249.00$". */}
+            {sale && <b class="b p">{i.t("sale")}</b>} <bdi>{i.money(p.price, p.currency)}</bdi>{" "}
             {sale && (
               <s class="mu">
                 <span class="sr-only">{i.t("was")} </span>
-                {i.money(p.compareAtPrice!, p.currency)}
+                <bdi>{i.money(p.compareAtPrice!, p.currency)}</bdi>
               </s>
             )}
           </p>

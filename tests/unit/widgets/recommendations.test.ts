@@ -157,6 +157,12 @@ describe("recommendations", () => {
     expect(root.querySelector("[part=hide]")?.textContent).toBe("دلچسپی نہیں");
   });
 
+  it("isolates each price from the Urdu words around it, so the currency sign stays put", async () => {
+    const { cards } = await shelf({ config: { locale: "ur-PK" }, products: [fakeProduct("s", { price: 249, compareAtPrice: 311.25, currency: "USD" })] });
+    const prices = [...cards()[0]!.querySelectorAll("[part=price] bdi")].map((b) => b.textContent);
+    expect(prices).toEqual(["$249.00", "$311.25"]);
+  });
+
   it("takes a shop's `recommendations.` override over the string shared with other widgets", async () => {
     const { root } = await shelf({ config: { strings: { en: { "recommendations.title": "Picked for you", title: "Contact us" } } } });
     expect(root.querySelector("h2")?.textContent).toBe("Picked for you");
