@@ -40,6 +40,13 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     sk.track(name, props);
     done();
   };
+  // The pressed button is gone: focus goes to the one that took its place, else the one before it,
+  // else the field for adding an interest, never to the page's <body>.
+  const remove = (kind: InterestKind, value: string, k: number) => {
+    act("interest_remove", { kind, value });
+    const left = m.root.querySelectorAll<HTMLElement>("li > button");
+    (left[k] || left[k - 1] || m.root.querySelector<HTMLElement>("[name=v]"))?.focus();
+  };
   const fail = (e: unknown) => warnOnce("preferences", "preferences action failed", e);
   const focus = (sel: string) => m.root.querySelector<HTMLElement>(sel)?.focus();
 
@@ -99,11 +106,11 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
         <h3>{t("ints")}</h3>
         {interests.length ? (
           <ul>
-            {interests.map(({ kind, value }) => (
+            {interests.map(({ kind, value }, k) => (
               <li key={kind + value}>
                 <bdi dir="auto">{cleanText(value, 80)}</bdi>
                 <span class="mu">{t(kind)}</span>
-                <button aria-label={t("rm", { v: cleanText(value, 80) })} onClick={() => act("interest_remove", { kind, value })}>
+                <button aria-label={t("rm", { v: cleanText(value, 80) })} onClick={() => remove(kind, value, k)}>
                   ×
                 </button>
               </li>

@@ -74,6 +74,15 @@ describe("preferences", () => {
     expect(root.querySelector("[role=status]")?.textContent).toBe("Done.");
   });
 
+  it("keeps keyboard focus in the list as interests are removed, then in the field to add one", () => {
+    const { button, root } = panel({ profile: INTERESTS });
+    button("Remove Khaadi").focus();
+    button("Remove Khaadi").click();
+    expect(root.activeElement).toBe(button("Remove Shoes > Running"));
+    button("Remove Shoes > Running").click();
+    expect(root.activeElement).toBe(root.querySelector("input[name=v]"));
+  });
+
   it("adds an interest from the form: tracks interest_add and lists it", () => {
     const { root, tracked, items } = panel();
     const form = root.querySelector("form")!;
