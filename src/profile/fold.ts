@@ -159,7 +159,8 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       q.cart = addLines(p.cart, items);
       q.cartAdds++;
       s.carted = true;
-    } else if (name == "purchase") {
+    } else if (name == "purchase" && (items.length || num(x.value))) {
+      // A purchase naming neither items nor a value is a misfire, not an order.
       const o = p.orders;
       const currency = (cur(x.currency) ?? items[0]?.currency) ?? "XXX";
       const value = num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0);

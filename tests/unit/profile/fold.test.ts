@@ -188,6 +188,11 @@ describe("purchase", () => {
     expect(run([page(T0), page(T0 + 9 * MIN), buy(T0 + 10 * MIN)]).orders.impulse).toBe(0);
   });
 
+  it("counts no order for a purchase that names neither items nor a value", () => {
+    const p = run([ev("purchase", { items: [], transactionId: "T1" }), ev("purchase", { items: [], value: 0 }), ev("purchase", { items: [], value: 30, currency: "USD" })]);
+    expect(p.orders).toMatchObject({ count: 1, revenue: { USD: 30 } });
+  });
+
   it("keeps the 20 most recent order times, oldest first", () => {
     const p = run(Array.from({ length: 25 }, (_, i) => ev("purchase", { items: [{ id: "x" }] }, T0 + i * DAY)));
     expect(p.orders.count).toBe(25);
