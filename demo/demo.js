@@ -34,15 +34,20 @@
     }
     var lines = document.getElementById("cart-lines");
     if (lines) {
-      var inCart = cart();
+      var inCart = cart(), checkout = document.getElementById("checkout");
       if (!inCart.length) lines.append(text("li", "Your cart is empty."));
       inCart.forEach(function (p) { lines.append(text("li", p.item_name + " · $" + Number(p.price).toFixed(2))); });
       dl.push({ event: "view_cart", ecommerce: { currency: "USD", items: inCart } });
-      document.getElementById("checkout").addEventListener("click", function () {
+      // One order per cart: an empty cart, or a second click, orders nothing.
+      checkout.disabled = !inCart.length;
+      checkout.addEventListener("click", function () {
+        if (!inCart.length) return;
         var value = inCart.reduce(function (s, p) { return s + Number(p.price); }, 0);
         dl.push({ ecommerce: null });
         dl.push({ event: "purchase", ecommerce: { transaction_id: "T" + Date.now(), currency: "USD", value: value, items: inCart } });
-        saveCart([]);
+        inCart = [];
+        saveCart(inCart);
+        checkout.disabled = true;
         lines.replaceChildren(text("li", "Thank you for your order!"));
       });
     }
@@ -68,6 +73,8 @@
       pre.textContent = JSON.stringify({ sessions: p.sessions, pageViews: p.pageViews, productViews: p.productViews, engagedSeconds: p.engagedSeconds, cart: p.cart, orders: p.orders, affinity: p.affinity, viewed: p.viewed.slice(0, 5) }, null, 1);
     }
     show();
-    ["page_view", "view_item", "dwell", "add_to_cart", "purchase", "interest_add", "interest_remove"].forEach(function (name) { sk.on(name, show); });
+    ["page_view", "view_item", "dwell", "add_to_cart", "purchase", "interest_add", "interest_remove", "personalization"].forEach(function (name) { sk.on(name, show); });
+    // Erasing everything emits no event: the panel's button is watched instead.
+    document.addEventListener("click", function () { setTimeout(show, 300); });
   });
 })();
