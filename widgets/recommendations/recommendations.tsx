@@ -79,8 +79,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
   };
 
   const hide = (p: Recommendation, k: number) => {
-    sk.track("not_interested", { productId: p.id });
     items = items!.filter((x) => x != p);
+    sk.track("not_interested", { productId: p.id });
     paint();
     const cards = m.root.querySelectorAll(".c");
     (cards[k] || cards[k - 1])?.querySelector("button")?.focus();
@@ -169,18 +169,34 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         dead = true;
         io?.disconnect();
         timers.forEach(clearTimeout);
+        offs.forEach((off) => off());
       },
     },
   );
 
-  sk.recommend({ limit, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
-    .catch((e) => warnOnce("recommend", "shelf hidden: recommend() failed", e))
-    .then((list) => {
-      if (dead) return;
-      // The instance's guard resolves a failed call to undefined: an empty, hidden shelf.
-      items = list || [];
-      paint();
-    });
+  // A reload keeps the cards on screen until the new list arrives: no placeholders, no jump.
+  const load = () =>
+    sk
+      .recommend({ limit, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
+      .catch((e) => warnOnce("recommend", "shelf hidden: recommend() failed", e))
+      .then((list) => {
+        if (dead) return;
+        // The instance's guard resolves a failed call to undefined: an empty, hidden shelf.
+        items = list || [];
+        paint();
+      });
+  // What the visitor tells the preferences panel or another shelf shows here at once.
+  const offs = [
+    ...(["personalization", "interest_add", "interest_remove"] as const).map((name) => sk.on(name, load)),
+    sk.on("not_interested", ({ props }) => {
+      if (props.category) load();
+      else if (items?.some((p) => p.id == props.productId)) {
+        items = items.filter((p) => p.id != props.productId);
+        paint();
+      }
+    }),
+  ];
+  load();
 
   return m.teardown;
 };

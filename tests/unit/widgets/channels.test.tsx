@@ -69,6 +69,14 @@ describe("channel picker", () => {
     expect(root.querySelector('[aria-label="Make Email my preferred channel"]')!.getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("follows a preference set in the floating picker on the same page", () => {
+    const { fake, root } = inline({ channels: [WA, PHONE, MAIL] });
+    expect(names(root)).toEqual(["WhatsApp", "Call", "Email"]);
+    fake.profile.channel = { preferred: "email", explicit: true, picks: { email: 1 } };
+    fake.emit("channel_select", { channel: "email", preferred: true });
+    expect(names(root)).toEqual(["Email", "WhatsApp", "Call"]);
+  });
+
   it("orders by the profile's preference, then the segment's order", () => {
     const { root } = inline(
       { channels: [WA, PHONE, MAIL, { type: "telegram", value: "shop_help" }], channelOrder: { loyal: ["phone", "telegram"] } },

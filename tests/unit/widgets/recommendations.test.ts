@@ -163,6 +163,27 @@ describe("recommendations", () => {
     expect(prices).toEqual(["$249.00", "$311.25"]);
   });
 
+  it("reloads when the visitor changes what was learned, keeping the cards until the new list arrives", async () => {
+    const { cards, sk, emit, root } = await shelf();
+    expect(sk.recommend).toHaveBeenCalledTimes(1);
+    emit("interest_remove", { kind: "category", value: "Tents" });
+    expect(sk.recommend).toHaveBeenCalledTimes(2);
+    expect(root.querySelector("[aria-busy=true]")).toBeNull();
+    expect(cards()).toHaveLength(3);
+    emit("personalization", { enabled: false });
+    emit("not_interested", { category: "Tents" });
+    expect(sk.recommend).toHaveBeenCalledTimes(4);
+  });
+
+  it("drops a product the visitor hid on another shelf, and stops listening when torn down", async () => {
+    const { cards, sk, emit, teardown } = await shelf();
+    emit("not_interested", { productId: "b" });
+    expect(cards().map((c) => c.dataset.id)).toEqual(["a", "c"]);
+    teardown();
+    emit("interest_add", { kind: "tag", value: "linen" });
+    expect(sk.recommend).toHaveBeenCalledTimes(1);
+  });
+
   it("takes a shop's `recommendations.` override over the string shared with other widgets", async () => {
     const { root } = await shelf({ config: { strings: { en: { "recommendations.title": "Picked for you", title: "Contact us" } } } });
     expect(root.querySelector("h2")?.textContent).toBe("Picked for you");
