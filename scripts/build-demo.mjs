@@ -28,8 +28,8 @@ ${extra}
 const nav = `<header class="top"><a class="brand" href="/demo/">Trailhead Outfitters</a>
 <nav aria-label="Shop"><a href="/demo/category.html?c=Running">Running</a> <a href="/demo/category.html?c=Hiking">Hiking</a> <a href="/demo/category.html?c=Camping">Camping</a> <a href="/demo/category.html?c=Apparel">Apparel</a> <a href="/demo/cart.html">Cart</a> <a href="/demo/ur/">اردو</a></nav></header>`;
 
-const footer = `<section class="panel"><h2>What this shop remembers</h2><div data-shopkeeper="preferences"></div></section>
-<section class="panel"><h2>Contact us</h2><div data-shopkeeper="channels"></div></section>
+const footer = `<section class="panel"><div data-shopkeeper="preferences"></div></section>
+<section class="panel"><div data-shopkeeper="channels"></div></section>
 <aside class="live" aria-label="Live profile (demo only)"><h2>Live profile</h2><p id="live-segments"></p><pre id="live-profile"></pre></aside>
 <script src="/demo/demo.js"></script>
 </body></html>`;
