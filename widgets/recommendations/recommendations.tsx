@@ -31,6 +31,10 @@ const CSS =
   ".b{padding-inline:6px;border-radius:var(--r);font-size:12px}.c button{font-size:12px;padding:2px 8px}" +
   ".x{display:flex;flex-wrap:wrap;gap:4px}.k p{background:#8882;border-radius:var(--r)}.k .x{visibility:hidden}";
 
+// What each live shelf shows: a shelf leaves out what shelves that loaded before it already show,
+// so a page never offers the same product twice (for a new visitor "for you" and "trending" agree).
+const onPage = new Map<object, string[]>();
+
 /**
  * The "Recommended for you" shelf: a responsive grid of product cards from `sk.recommend()`, each
  * with its first reason, a "Not interested" button and a "Why am I seeing this?" button. Hidden
@@ -78,8 +82,13 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     m.root.querySelectorAll(".c[data-id]").forEach((el) => io?.observe(el));
   };
 
+  const show = (list: Recommendation[]) => {
+    items = list;
+    onPage.set(seen, list.map((p) => p.id));
+  };
+
   const hide = (p: Recommendation, k: number) => {
-    items = items!.filter((x) => x != p);
+    show(items!.filter((x) => x != p));
     sk.track("not_interested", { productId: p.id });
     paint();
     const cards = m.root.querySelectorAll(".c");
@@ -170,6 +179,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         io?.disconnect();
         timers.forEach(clearTimeout);
         offs.forEach((off) => off());
+        onPage.delete(seen);
       },
     },
   );
@@ -177,12 +187,15 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
   // A reload keeps the cards on screen until the new list arrives: no placeholders, no jump.
   const load = () =>
     sk
-      .recommend({ limit, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
+      // Room for what other shelves already show.
+      .recommend({ limit: limit * 3, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
       .catch((e) => warnOnce("recommend", "shelf hidden: recommend() failed", e))
       .then((list) => {
         if (dead) return;
+        const taken = new Set<string>();
+        onPage.forEach((ids, shelf) => shelf != seen && ids.forEach((id) => taken.add(id)));
         // The instance's guard resolves a failed call to undefined: an empty, hidden shelf.
-        items = list || [];
+        show((list || []).filter((p) => !taken.has(p.id)).slice(0, limit));
         paint();
       });
   // What the visitor tells the preferences panel or another shelf shows here at once.
@@ -191,7 +204,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     sk.on("not_interested", ({ props }) => {
       if (props.category) load();
       else if (items?.some((p) => p.id == props.productId)) {
-        items = items.filter((p) => p.id != props.productId);
+        show(items.filter((p) => p.id != props.productId));
         paint();
       }
     }),

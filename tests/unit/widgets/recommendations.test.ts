@@ -17,12 +17,17 @@ function manualObserver() {
   return { factory, observed, show };
 }
 
+// Shelves share the page's record of what is shown: each test starts with none.
+const mounted: (() => void)[] = [];
+afterEach(() => mounted.splice(0).forEach((teardown) => teardown()));
+
 async function shelf(fake: FakeOptions = {}, options = {}) {
   const f = fakeShopkeeper({ products: [fakeProduct("a"), fakeProduct("b"), fakeProduct("c")], ...fake });
   const host = document.createElement("div");
   document.body.append(host);
   const io = manualObserver();
   const teardown = recommendations(host, f.sk, { observe: io.factory, ...options });
+  mounted.push(teardown);
   await flush();
   const root = host.shadowRoot!;
   const cards = () => [...root.querySelectorAll<HTMLElement>("[part=card]")];
@@ -58,7 +63,8 @@ describe("recommendations", () => {
 
   it("renders one linked card per product with title, heading and reason", async () => {
     const { root, cards, sk } = await shelf({}, { strategy: "similar", product: "z", limit: 2, title: "You may also like" });
-    expect(sk.recommend).toHaveBeenCalledWith({ limit: 2, strategy: "similar", context: "z" });
+    // Three times the limit: room for what other shelves on the page already show.
+    expect(sk.recommend).toHaveBeenCalledWith({ limit: 6, strategy: "similar", context: "z" });
     expect(root.querySelector("h2")?.textContent).toBe("You may also like");
     expect(cards()).toHaveLength(2);
     const link = cards()[0]!.querySelector("a")!;
@@ -86,7 +92,7 @@ describe("recommendations", () => {
     sk.recommend = vi.fn(async () => undefined as never);
     const host = document.createElement("div");
     document.body.append(host);
-    recommendations(host, sk, { observe: manualObserver().factory });
+    mounted.push(recommendations(host, sk, { observe: manualObserver().factory }));
     await flush();
     expect(host.hidden).toBe(true);
     expect(host.shadowRoot!.querySelectorAll("li")).toHaveLength(0);
@@ -99,7 +105,7 @@ describe("recommendations", () => {
     const first = manualObserver();
     const second = manualObserver();
     const stopFirst = recommendations(host, sk, { observe: first.factory });
-    recommendations(host, sk, { observe: second.factory });
+    mounted.push(recommendations(host, sk, { observe: second.factory }));
     await flush();
     expect(first.observed.size).toBe(0);
     expect(second.observed.size).toBe(2);
@@ -182,6 +188,18 @@ describe("recommendations", () => {
     teardown();
     emit("interest_add", { kind: "tag", value: "linen" });
     expect(sk.recommend).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves out what shelves loaded before it already show, and gives it back when they go", async () => {
+    const products = ["a", "b", "c", "d", "e"].map((id) => fakeProduct(id));
+    const first = await shelf({ products }, { limit: 2 });
+    const second = await shelf({ products }, { limit: 2 });
+    const ids = (s: { cards: () => HTMLElement[] }) => s.cards().map((c) => c.dataset.id);
+    expect(ids(first)).toEqual(["a", "b"]);
+    expect(ids(second)).toEqual(["c", "d"]);
+    first.teardown();
+    const third = await shelf({ products }, { limit: 2 });
+    expect(ids(third)).toEqual(["a", "b"]);
   });
 
   it("takes a shop's `recommendations.` override over the string shared with other widgets", async () => {
