@@ -9,7 +9,7 @@ import { CHANNEL_STRINGS } from "./strings";
 /**
  * A floating "Contact us" button in the bottom inline-end corner that opens a small panel with the
  * channel list. Escape or the button closes it and focus goes back to the button; it does not trap
- * focus, so the page stays usable. Shows nothing when no configured channel is valid or the config
+ * focus, so the page stays usable, and closes when focus moves back to the page. Shows nothing when no configured channel is valid or the config
  * says `floatingChannels: false`. Returns a teardown that removes it.
  * @example const stop = floatingChannels(sk)
  */
@@ -29,7 +29,16 @@ export function floatingChannels(sk: Shopkeeper): () => void {
   const m = renderInShadow(
     host,
     () => (
-      <div class="fc" part="floating" onKeyDown={(e) => e.key == "Escape" && open && toggle(false)}>
+      <div
+        class="fc"
+        part="floating"
+        onKeyDown={(e) => e.key == "Escape" && open && toggle(false)}
+        // Focus gone back to the page: the panel closes rather than hide what now has focus.
+        onFocusOut={(e) => {
+          const to = e.relatedTarget as Node | null;
+          if (open && to && !e.currentTarget.contains(to)) (open = false), m.update();
+        }}
+      >
         <button ref={(b) => {
             button = b;
           }} class="p fb" part="button" aria-expanded={open} aria-controls="skp" onClick={() => toggle(!open)}>
