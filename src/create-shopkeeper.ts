@@ -16,6 +16,7 @@ import type {
 import { parseConfig, ShopkeeperConfigError } from "./config";
 import { attempt, warnOnce } from "./log";
 import { listen } from "./track/listen";
+import { plain } from "./plain";
 import { createStateStore } from "./store/state-store";
 import { createEmitter } from "./events/emitter";
 import { createRateLimit } from "./events/rate-limit";
@@ -346,7 +347,7 @@ function guard(instance: Shopkeeper): Shopkeeper {
   return instance;
 }
 
-const structuredCloneSafe = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const structuredCloneSafe = <T>(value: T): T => plain(value) as T;
 
 function randomId(): string {
   const c = globalThis.crypto;

@@ -1,5 +1,5 @@
 import { render, type VNode } from "preact";
-import type { EventName, Shopkeeper } from "../src/index";
+import { warnOnce, type EventName, type Shopkeeper } from "../src/index";
 import { getLocale } from "./i18n/index";
 
 /** What `renderInShadow` hands back: re-render, remove, and the shadow root for queries. */
@@ -71,7 +71,8 @@ export function renderInShadow(
     if (!keep && popups.has(host)) host.remove();
   };
   const offs = (events || []).map((name) => sk.on(name, update));
-  if (events) sk.ready.then(update, () => undefined);
+  // A render that throws here would reach the page as an unhandled rejection.
+  if (events) sk.ready.then(update).catch((e) => warnOnce("render", "widget render failed", e));
   live.set(host, teardown);
   update();
   return { update, teardown: () => teardown(), root };

@@ -2,6 +2,7 @@ import { promisifyRequest } from "idb-keyval";
 import type { ConsentMode, Profile, StorageMode, TrackedEvent } from "../types";
 import { attempt, warnOnce } from "../log";
 import { isSafe } from "../privacy/is-safe";
+import { plain } from "../plain";
 import { listen, stopAll } from "../track/listen";
 import { createIdb, isQuota } from "./idb";
 
@@ -306,12 +307,12 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     add(event) {
       let copy: TrackedEvent | undefined;
       try {
-        // A plain JSON copy: storable (no functions or DOM nodes), and safe from later mutation by the page.
-        copy = JSON.parse(JSON.stringify(event)) as TrackedEvent;
+        // A plain copy: storable (no functions or DOM nodes), and safe from later mutation by the page.
+        copy = plain(event) as TrackedEvent;
       } catch {
-        // Cycles and BigInt land here.
+        // Cycles, BigInt and prototype keys land here.
       }
-      if (copy && isSafe(copy)) change(copy);
+      if (copy) change(copy);
       else warnOnce("event-props", "skipped an unstorable event");
     },
     replace(fn) {

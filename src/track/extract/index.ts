@@ -1,4 +1,5 @@
 import type { Product } from "../../types";
+import { plain } from "../../plain";
 import { vetHttpUrl } from "../../url";
 import { readDataAttribute } from "./data-attribute";
 import type { Draft } from "./draft";
@@ -19,8 +20,8 @@ export interface PageExtract {
 
 // The finished product: required fields present, empty fields gone, unsafe raw values flagged.
 const finish = (d: Draft, url?: string): Product | undefined => {
-  // A JSON round trip drops the fields no source filled.
-  const p: Product = JSON.parse(JSON.stringify({ ...d, url: d.url ?? url }));
+  // A plain copy drops the fields no source filled.
+  const p = plain({ ...d, url: d.url ?? url }) as Product;
   p.id ??= p.sku ?? p.url;
   if (!p.id || !p.title || !p.url) return;
   const unsafe: Product["unsafe"] = [];

@@ -86,6 +86,21 @@ describe("renderInShadow", () => {
     expect([...second.root.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["new"]);
   });
 
+  it("reports a render that throws once the profile is read, instead of rejecting into the page", async () => {
+    const { warnOnce } = await import("../../../src/index");
+    let loaded = () => undefined as void;
+    const { sk } = fakeShopkeeper({ ready: new Promise<void>((r) => (loaded = r)) });
+    let broken = false;
+    renderInShadow(slot(), () => {
+      if (broken) throw new TypeError("viewed.filter is not a function");
+      return h("p", null, "ok");
+    }, { css: BASE_CSS, sk, events: ["page_view"] });
+    broken = true;
+    loaded();
+    await new Promise((r) => setTimeout(r));
+    expect(warnOnce).toHaveBeenCalledWith("render", "widget render failed", expect.any(TypeError));
+  });
+
   it("runs the cleanup once on teardown", () => {
     const cleanup = vi.fn();
     const m = renderInShadow(slot(), () => null, { css: "", sk: fakeShopkeeper().sk, cleanup });
