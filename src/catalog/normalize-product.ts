@@ -75,6 +75,6 @@ export function normalizeProduct(r: RawItem, base: string): Product | DropReason
     groupId: text(r.groupId ?? r.item_group_id, 200),
     unsafe,
   };
-  for (const k in out) if (out[k] == null || (out[k] as []).length === 0) delete out[k];
+  for (const k of Object.keys(out)) if (out[k] == null || (out[k] as []).length === 0) delete out[k];
   return out as unknown as Product;
 }

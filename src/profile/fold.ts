@@ -106,7 +106,7 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
   const aff = () => {
     if (q.affinity == p.affinity) {
       q.affinity = { ...p.affinity };
-      for (const k in q.affinity) q.affinity[k as Kind] = { ...q.affinity[k as Kind] };
+      for (const k of Object.keys(q.affinity)) q.affinity[k as Kind] = { ...q.affinity[k as Kind] };
     }
     return q.affinity;
   };
@@ -211,7 +211,7 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
     if (c && !isBadKey(c) && (own(ch.picks, c) || Object.keys(ch.picks).length < MAX_RECORD)) {
       const picks = { ...ch.picks, [c]: (own(ch.picks, c) ?? 0) + 1 };
       let best = c;
-      for (const k in picks) if (picks[k]! > picks[best]!) best = k;
+      for (const k of Object.keys(picks)) if (picks[k]! > picks[best]!) best = k;
       q.channel = x.preferred === true ? { preferred: c, explicit: true, picks } : ch.explicit ? { ...ch, picks } : { preferred: best, picks };
     }
   } else if (name == "interest_add" || name == "interest_remove") {
@@ -227,7 +227,7 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
         q.stated = others(p.stated);
         q.removed = front(p.removed, key, MAX_IDS);
         const r = aff()[kind];
-        for (const k in r) if (isRemoved([key], kind, k)) delete r[k];
+        for (const k of Object.keys(r)) if (isRemoved([key], kind, k)) delete r[k];
       }
     }
   } else if (name == "not_interested") {

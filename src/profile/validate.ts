@@ -93,7 +93,7 @@ export function pruneProfile(p: Profile, now: number, retentionDays: number, hal
   const cut = now - retentionDays * DAY;
   const keep = <T>(r: Record<string, T>, f: (v: T) => boolean) => Object.fromEntries(Object.entries(r).filter(([, v]) => f(v)));
   const affinity = { ...p.affinity };
-  for (const k in affinity) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
+  for (const k of Object.keys(affinity)) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
   return {
     ...p,
     affinity,

@@ -72,7 +72,7 @@ export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
   let currency = upper(params?.currency);
   let ua = false;
   if (!name && ec)
-    for (const key in UA) {
+    for (const key of Object.keys(UA)) {
       const action = bag(ec[key]);
       if (!action) continue;
       name = GA4[UA[key]!];

@@ -27,7 +27,7 @@ export function mergeDrafts(sources: Draft[][]): Draft[] {
         t.price = Math.min(t.price, p);
         t.compareAtPrice = list > t.price ? list : undefined;
       }
-      for (const k in d) (t as any)[k] ??= (d as any)[k];
+      for (const k of Object.keys(d)) (t as any)[k] ??= (d as any)[k];
     }
   return out;
 }

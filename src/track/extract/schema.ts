@@ -90,7 +90,7 @@ export function readSchema(roots: unknown[], base: string): SchemaFound {
         const it = li?.item ?? li;
         found.list.push(/Product/.test(type(it)) ? product(it, base) : draft({ title: it?.name ?? li?.name, url: it?.url ?? it?.["@id"] ?? it }, base));
       }
-    else for (const k in n) walk(n[k]);
+    else for (const k of Object.keys(n)) walk(n[k]);
   };
   walk(roots);
   return found;

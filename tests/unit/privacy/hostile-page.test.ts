@@ -37,3 +37,24 @@ describe("plain", () => {
     sk.destroy();
   });
 });
+
+describe("a page that polluted Object.prototype", () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+  });
+
+  it("keeps the stored profile readable: no inherited key is copied into it", async () => {
+    (Object.prototype as Record<string, unknown>).polluted = "x";
+    const first = createShopkeeper({ autoTrack: false });
+    await first.ready;
+    first.track("page_view", { path: "/", pageType: "home" });
+    first.track("view_item", { items: [{ id: "a", title: "Tent", category: ["Camping"], brand: "Acme" }] });
+    await first.export();
+    first.destroy();
+    const again = createShopkeeper({ autoTrack: false });
+    await again.ready;
+    expect(again.profile()).toMatchObject({ pageViews: 1, productViews: 1 });
+    expect(Object.keys(again.profile().affinity)).not.toContain("polluted");
+    again.destroy();
+  });
+});
