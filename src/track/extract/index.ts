@@ -71,9 +71,10 @@ export function extractPage(doc: Document, pageUrl: string, globals?: { ShopifyA
     .map((c) => c.name)
     .filter((n): n is string => !!n);
   if (main && breadcrumb.length) main.category ??= breadcrumb;
+  const ids = new Set<string>();
   const out: PageExtract = {
     products,
-    list: finishAll([...drafts.filter((d) => !mine(d)), ...mergeDrafts([ld.list, md.list])]).filter((p, i, all) => all.findIndex((q) => q.id == p.id) == i),
+    list: finishAll([...drafts.filter((d) => !mine(d)), ...mergeDrafts([ld.list, md.list])]).filter((p) => !ids.has(p.id) && !!ids.add(p.id)),
   };
   if (breadcrumb.length) out.breadcrumb = breadcrumb;
   return out;

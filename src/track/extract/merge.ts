@@ -1,6 +1,6 @@
 import type { Draft } from "./draft";
 
-const keys = (d: Draft) => [d.id, d.sku, d.url].filter(Boolean);
+const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
 
 /**
  * Merges drafts from sources listed by precedence (highest first) into one draft per product.
@@ -12,12 +12,17 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter(Boolean);
  */
 export function mergeDrafts(sources: Draft[][]): Draft[] {
   const out: Draft[] = [];
+  // Each id, sku and url to the first draft that has it: a page listing 5,000 products takes one
+  // lookup per key, not a scan of every draft so far.
+  const seen = new Map<string, Draft>();
+  const note = (t: Draft) => keys(t).forEach((k) => seen.has(k) || seen.set(k, t));
   for (const list of sources)
     for (const d of list) {
-      const ks = keys(d);
-      const t = out.find((p) => keys(p).some((k) => ks.includes(k))) ?? (list.length == 1 && out.length == 1 ? out[0] : undefined);
+      const t = keys(d).map((k) => seen.get(k)).find(Boolean) ?? (list.length == 1 && out.length == 1 ? out[0] : undefined);
       if (!t) {
-        out.push({ ...d });
+        const copy = { ...d };
+        out.push(copy);
+        note(copy);
         continue;
       }
       const p = d.price;
@@ -28,6 +33,7 @@ export function mergeDrafts(sources: Draft[][]): Draft[] {
         t.compareAtPrice = list > t.price ? list : undefined;
       }
       for (const k of Object.keys(d)) (t as any)[k] ??= (d as any)[k];
+      note(t);
     }
   return out;
 }

@@ -78,9 +78,11 @@ function product(n: any, base: string): Draft {
  */
 export function readSchema(roots: unknown[], base: string): SchemaFound {
   const found: SchemaFound = { products: [], list: [] };
-  const walk = (n: any): void => {
-    if (!n || typeof n != "object") return;
-    if (Array.isArray(n)) return n.forEach(walk);
+  // Real markup nests a few levels; a hostile block nested thousands deep must not overflow the
+  // stack and take the page's other blocks down with it.
+  const walk = (n: any, depth = 0): void => {
+    if (!n || typeof n != "object" || depth > 32) return;
+    if (Array.isArray(n)) return n.forEach((x) => walk(x, depth + 1));
     const t = type(n);
     if (/Product/.test(t)) found.products.push(product(n, base));
     else if (/BreadcrumbList/.test(t)) {
@@ -90,7 +92,7 @@ export function readSchema(roots: unknown[], base: string): SchemaFound {
         const it = li?.item ?? li;
         found.list.push(/Product/.test(type(it)) ? product(it, base) : draft({ title: it?.name ?? li?.name, url: it?.url ?? it?.["@id"] ?? it }, base));
       }
-    else for (const k of Object.keys(n)) walk(n[k]);
+    else for (const k of Object.keys(n)) walk(n[k], depth + 1);
   };
   walk(roots);
   return found;

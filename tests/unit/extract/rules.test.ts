@@ -89,6 +89,12 @@ describe("JSON-LD", () => {
     expect(one(html).id).toBe("OK");
   });
 
+  it("keeps reading the other blocks when one is nested thousands of levels deep", () => {
+    const deep = "[".repeat(10_000) + "]".repeat(10_000);
+    const html = `<script type="application/ld+json">${deep}</script>${ld({ "@type": "Product", sku: "OK", name: "Fine", offers: { price: 5 } })}`;
+    expect(one(html).id).toBe("OK");
+  });
+
   it("decodes entities in titles", () => {
     expect(one(ld({ "@type": "Product", name: "Tom &amp; Jerry &#8211; Mug" })).title).toBe("Tom & Jerry – Mug");
   });
