@@ -18,6 +18,8 @@ export function parsePrice(input: unknown, minorUnits?: number, currency?: unkno
   let n: number | undefined;
   if (typeof input == "number") n = input;
   else if (typeof input == "string") {
+    // Exponent notation is no shop's price: "1e308" must not read as 1.
+    if (/\de[+-]?\d/i.test(input)) return undefined;
     // "35€ 99": a lone euro sign standing where the decimal separator goes.
     const s = /€.*€/.test(input) ? input : input.replace(/(\d)\s?€\s?(\d\d?)(?!\d)/, "$1.$2");
     const m = NUM.exec(s.replace(/(^|[^\d.,])[.,]+(?=\d)/, "$10."));

@@ -24,7 +24,7 @@ describe("parsePrice", () => {
     expect(parsePrice(input)).toBe(expected);
   });
 
-  it.each([[{}], [[]], [null], [undefined], ["garbage"], ["-5.00"], ["-$5"], [-1], [NaN], [Infinity], ["40% OFF"]])("gives undefined for %j", (input) => {
+  it.each([[{}], [[]], [null], [undefined], ["garbage"], ["-5.00"], ["-$5"], [-1], [NaN], [Infinity], ["40% OFF"], ["1e308"], ["2.5E-3"]])("gives undefined for %j", (input) => {
     expect(parsePrice(input)).toBeUndefined();
   });
 
