@@ -25,6 +25,8 @@ export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeep
   const fromTag = readScriptTag(script);
   whenParsed(() => {
     const stub = win.shopkeeper as Stub | undefined;
+    // The global is the public contract; another script's value there is replaced, but not quietly.
+    if (stub !== undefined && typeof stub !== "function") warnOnce("global", "window.shopkeeper held something else; it is replaced", stub);
     const queue = [...(typeof stub === "function" && Array.isArray(stub.q) ? stub.q : [])].map((call) => [...call]);
     // Config and consent go first, whatever order the page queued them in.
     const isFirst = (call: unknown[]) => call[0] === "config" || call[0] === "consent";
