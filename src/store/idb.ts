@@ -113,6 +113,13 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
       }
     },
     drop() {
+      try {
+        // Emptied first: a delete that another script's open connection blocks then leaves
+        // nothing to read while it waits. Closing waits for this transaction.
+        open?.transaction(STORE, "readwrite").objectStore(STORE).clear();
+      } catch {
+        // The connection is closing: the delete still follows.
+      }
       close();
       return timed<unknown>((ok, fail) => {
         const request = indexedDB.deleteDatabase(name);

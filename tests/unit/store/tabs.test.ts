@@ -90,6 +90,25 @@ describe("forget", () => {
     expect(store.events()).toEqual([]);
   });
 
+  it("leaves nothing to read while another program's open connection blocks the delete", async () => {
+    const store = makeStore({ openTimeout: 200 });
+    await store.ready;
+    store.add(view());
+    await store.flush();
+    // A connection that ignores versionchange, as a foreign script's might.
+    const foreign = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open("shopkeeper");
+      request.onsuccess = () => resolve(request.result);
+    });
+    await store.forget();
+    const left = await new Promise((resolve) => {
+      const get = foreign.transaction("s").objectStore("s").getAll();
+      get.onsuccess = () => resolve(get.result);
+    });
+    expect(left).toEqual([]);
+    foreign.close();
+  });
+
   it("writes nothing more until the next page load", async () => {
     const store = makeStore();
     await store.ready;
