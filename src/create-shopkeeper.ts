@@ -283,7 +283,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         warnOnce(`widget-${String(widget)}`, `no widget named "${String(widget)}"`);
         return noop;
       }
-      const name = typeof widget === "string" ? widget : widget.name || "widget";
+      // The registered name: a minified function's own name says nothing in a warning.
+      const name = typeof widget === "string" ? widget : Object.keys(widgets).find((key) => widgets[key] === widget) ?? (widget.name || "widget");
       const teardown = attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop);
       return typeof teardown === "function" ? teardown : noop;
     },

@@ -57,6 +57,18 @@ describe("mount", () => {
     warn.mockRestore();
   });
 
+  it("names a failing widget by its registered name, not its (minified) function name", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const Pn = () => {
+      throw new Error("broken widget");
+    };
+    const sk = startShopkeeper({ autoTrack: false }, { widgets: { preferences: Pn } });
+    sk.mount(document.createElement("div"), Pn);
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringContaining("(widget-preferences)")]);
+    sk.destroy();
+    warn.mockRestore();
+  });
+
   it("hands back a teardown even when the widget throws, and reports it once", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const sk = createShopkeeper({ autoTrack: false });
