@@ -1,4 +1,5 @@
 import type { Availability, CartLine, EventItem, Decayed, InterestKind, Profile, SurveyState, TrackedEvent } from "../types";
+import { compact } from "../compact";
 import { attempt } from "../log";
 import { vetHttpUrl } from "../url";
 import { IMPULSE_MS, IMPULSE_VIEWS, MAX_CART, MAX_IDS, MAX_KEYS, MAX_RECORD, MAX_STATED, MAX_TIMES, MAX_VIEWED, SESSION_MS } from "./limits";
@@ -12,7 +13,6 @@ export { priceBand } from "./price-band";
 
 type Props = Record<string, unknown>;
 type Kind = InterestKind | "price";
-type Loose<T> = { [K in keyof T]: T[K] | undefined };
 
 /** An event item after cleaning: bounded strings, sane numbers, vetted links. */
 type Item = Pick<EventItem, "id" | "title" | "url" | "image" | "price" | "compareAtPrice" | "currency" | "category" | "brand" | "tags" | "availability" | "quantity">;
@@ -22,10 +22,6 @@ type Item = Pick<EventItem, "id" | "title" | "url" | "image" | "price" | "compar
 const WEIGHT: Record<string, number> = { view_item_list: 0.25, select_item: 0.5, view_item: 1, add_to_cart: 3, purchase: 5 };
 const STOCK = ["in_stock", "out_of_stock", "preorder", "backorder"];
 
-const tidy = <T>(o: Loose<T>): T => {
-  for (const k in o) if (o[k] === undefined) delete o[k];
-  return o as T;
-};
 const str = (v: unknown, max = 40): string | undefined => (typeof v == "string" && v ? v.slice(0, max) : undefined);
 const num = (v: unknown): number | undefined => (typeof v == "number" && v >= 0 && v < 1e12 ? v : undefined);
 const strs = (v: unknown, max: number, len?: number): string[] | undefined => {
@@ -46,7 +42,7 @@ function item(v: unknown): Item | undefined {
   const id = typeof o.id == "number" ? String(o.id) : str(o.id, 200);
   const quantity = num(o.quantity);
   return id
-    ? tidy<Item>({
+    ? compact<Item>({
         id,
         title: str(o.title, 100),
         url: link(o.url),
@@ -74,7 +70,7 @@ function setLine(cart: CartLine[], i: Item, delta: number): CartLine[] {
   const quantity = Math.min(999, (old?.quantity ?? 0) + delta);
   const rest = cart.filter((l) => l != old);
   return quantity > 0
-    ? [tidy<CartLine>({ id: i.id, quantity, price: i.price ?? old?.price, currency: i.currency ?? old?.currency, title: i.title ?? old?.title }), ...rest].slice(0, MAX_CART)
+    ? [compact<CartLine>({ id: i.id, quantity, price: i.price ?? old?.price, currency: i.currency ?? old?.currency, title: i.title ?? old?.title }), ...rest].slice(0, MAX_CART)
     : rest;
 }
 

@@ -1,7 +1,7 @@
 import type { EcommerceProps, EventItem } from "../types";
 import { parsePrice } from "../catalog/price";
 import { attempt } from "../log";
-import { compact } from "./compact";
+import { compact } from "../compact";
 
 /** The ecommerce events read from the dataLayer. */
 export type DataLayerEventName =

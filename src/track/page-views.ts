@@ -3,7 +3,7 @@ import { attempt } from "../log";
 import { getPageType } from "./page-type";
 import { onHistoryChange } from "./history";
 import { listen, stopAll } from "./listen";
-import { compact } from "./compact";
+import { compact } from "../compact";
 
 /** The page's identity: its path, plus the hash when it is a route (`#/cart`, `#!/cart`) rather than an anchor. */
 const keyOf = (url: URL) => url.pathname + (/^#!?\//.test(url.hash) ? url.hash : "");

@@ -6,7 +6,7 @@ import { getPageType } from "./page-type";
 import { titleOf, watchPageViews } from "./page-views";
 import { watchDataLayer } from "./datalayer";
 import { listen, stopAll } from "./listen";
-import { compact } from "./compact";
+import { compact } from "../compact";
 
 /** Options of `startTracker`. */
 export interface TrackerOptions {
