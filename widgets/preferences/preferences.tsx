@@ -18,7 +18,10 @@ const CSS =
   BASE_CSS +
   "h3{font-size:15px;margin:var(--s) 0 4px}li{display:flex;flex-wrap:wrap;align-items:center;gap:6px;padding-block:2px}" +
   "form,.x{display:flex;flex-wrap:wrap;gap:6px;margin-block:var(--s)}[aria-checked=true]{background:var(--a);color:var(--at)}" +
-  "dialog{max-width:min(480px,100vw - 32px);max-height:90vh;overflow:auto;border:0;border-radius:var(--r);padding:16px;color:var(--t);background:var(--b)}dialog::backdrop{background:#0008}";
+  // Forced colours drop the background: a check mark shows the state, and its empty alt text
+  // keeps the switch's name (https://drafts.csswg.org/css-content-3/#alt).
+  '[aria-checked=true]::before{content:"✓ "/""}' +
+  "dialog{max-width:min(480px,100vw - 32px);max-height:90vh;overflow:auto;border:1px solid transparent;border-radius:var(--r);padding:16px;color:var(--t);background:var(--b)}dialog::backdrop{background:#0008}";
 
 /**
  * The visitor's own view of their profile ("What this shop remembers about you"): interests with
@@ -32,9 +35,16 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
   const channelName = createI18n(sk, CHANNEL_STRINGS, "channels").t;
   let confirming = false;
   let said = "";
-  const done = () => {
-    said = t("done");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const say = (s: string) => {
+    said = s;
     m.update();
+  };
+  // The same text again is no change to a live region: empty it first, so every action is heard.
+  const done = () => {
+    say("");
+    clearTimeout(timer);
+    timer = setTimeout(say, 100, t("done"));
   };
   const act = <N extends EventName>(name: N, props: TrackProps<N>) => {
     sk.track(name, props);
@@ -162,7 +172,8 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
             <button onClick={() => ask(false)}>{t("cancel")}</button>
           </div>
         )}
-        <p role="status" class="sr-only">
+        {/* Keyed, so it stays the same element: a live region created or swapped in with its text is not announced. */}
+        <p key="st" role="status" class="sr-only">
           {said}
         </p>
       </>
@@ -186,7 +197,7 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     // Re-rendered once storage was read (else an empty profile shows until the next action), and
     // when other widgets and pages learn something: a product viewed, an interest changed in
     // another panel, a channel picked, a segment entered.
-    { css: CSS, sk, events: ["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] },
+    { css: CSS, sk, cleanup: () => clearTimeout(timer), events: ["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] },
   );
   sk.ready.catch(fail);
   const dialog = m.root.querySelector("dialog");

@@ -11,8 +11,9 @@ import { SURVEY_CSS } from "./survey-css";
 const SCALES: Partial<Record<SurveyQuestion["type"], [number, number]>> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
 /**
- * Opens `survey` as a modal dialog in a pop-up host: focus moves in and stays in, Escape, the
- * close button or a tap outside dismiss it, and focus returns where it was. Tracks
+ * Opens `survey` as a modal dialog in a pop-up host: focus moves to the question (so a stray Enter
+ * answers nothing) and stays in, Escape, the close button or a tap outside dismiss it, and focus
+ * returns where it was. Scales move with the arrow keys, Home and End. Tracks
  * `survey_response` when it ends (or is dismissed after an answer) and `survey_dismissed`.
  * Returns a function that closes it silently; `onClose` runs once however it closes.
  */
@@ -49,7 +50,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
   };
   const show = () => {
     m.update();
-    controls()[0]?.focus();
+    m.root.getElementById("skq")!.focus();
   };
   const answer = (value: AnswerValue) => {
     const cur = q!;
@@ -67,24 +68,36 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
   };
   const keys = (e: KeyboardEvent) => {
     const all = controls();
-    const at = all.indexOf(host.shadowRoot!.activeElement as HTMLElement);
+    const on = m.root.activeElement;
+    const at = all.indexOf(on as HTMLElement);
     if (e.key == "Escape") close(true);
-    // at == -1: focus is on the dialog itself (a click on its text), so Tab wraps in both directions.
-    if (e.key == "Tab" && (e.shiftKey ? at < 1 : at < 0 || at == all.length - 1)) {
+    // On the dialog itself (a click on its text) Tab wraps both ways; from the question, the
+    // browser's own order leads on to its controls or back to Close.
+    if (e.key == "Tab" && (on == dialog || at == (e.shiftKey ? 0 : all.length - 1))) {
       e.preventDefault();
       all.at(e.shiftKey ? -1 : 0)?.focus();
     }
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
     const scale = (e.target as HTMLElement).parentElement;
-    if (step && scale?.className == "sc") {
+    if (scale?.className == "sc") {
       const b = [...scale.children] as HTMLElement[];
-      b[Math.max(0, Math.min(b.length - 1, b.indexOf(e.target as HTMLElement) + (dir == "rtl" ? -step : step)))]!.focus();
+      const i = b.indexOf(e.target as HTMLElement);
+      const r = dir == "rtl" ? -1 : 1;
+      // Left and Right follow the reading direction; Up and Down do not.
+      const to = { ArrowRight: i + r, ArrowLeft: i - r, ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: b.length - 1 }[e.key];
+      if (to != null) {
+        e.preventDefault();
+        b[Math.max(0, Math.min(b.length - 1, to))]!.focus();
+      }
     }
   };
 
   const body = (q: SurveyQuestion) => {
     const range = SCALES[q.type];
-    const label = <legend id="skq" dir="auto">{q.text}</legend>;
+    const label = (
+      <legend id="skq" tabIndex={-1} dir="auto">
+        {q.text}
+      </legend>
+    );
     const next = (v: () => AnswerValue, ok: boolean) => (
       <button class="p n" part="next" disabled={!ok} onClick={() => answer(v())}>
         {t("next")}
@@ -120,7 +133,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
       const max = q.maxLength || 500;
       return (
         <div>
-          <label class="q" id="skq" for="ska" dir="auto">
+          <label class="q" id="skq" tabIndex={-1} for="ska" dir="auto">
             {q.text}
           </label>
           <textarea id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
@@ -163,17 +176,29 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           role="dialog"
           aria-modal="true"
           aria-labelledby="skq"
+          aria-describedby={survey.title ? "skt" : undefined}
           // Focusable, so a click on its text keeps focus inside and Escape and Tab still reach it.
           tabIndex={-1}
           onKeyDown={keys}
         >
-          {survey.title && <p class="mu">{survey.title}</p>}
-          {q ? body(q) : <p id="skq" role="status">{survey.thanks || t("thanks")}</p>}
-          <button class="mu n" part="why" onClick={() => (close(true), openPreferences(sk, opener ?? undefined))}>
-            {t("why")}
-          </button>
+          {/* First in Tab order, as it is first on screen (top corner). */}
           <button class="x" part="close" aria-label={t("close")} onClick={() => close(true)}>
             ×
+          </button>
+          {survey.title && (
+            <p class="mu" id="skt">
+              {survey.title}
+            </p>
+          )}
+          {q ? (
+            body(q)
+          ) : (
+            <p id="skq" role="status" tabIndex={-1}>
+              {survey.thanks || t("thanks")}
+            </p>
+          )}
+          <button class="mu n" part="why" onClick={() => (close(true), openPreferences(sk, opener ?? undefined))}>
+            {t("why")}
           </button>
         </div>
       </div>

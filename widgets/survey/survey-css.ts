@@ -7,10 +7,12 @@ import { BASE_CSS } from "../ui/base-css";
 export const SURVEY_CSS =
   BASE_CSS +
   ".bd{position:fixed;inset:0;z-index:var(--sk-z,2147483000);display:flex;align-items:end;justify-content:end;padding:16px}" +
-  ".dl{position:relative;background:var(--b);width:min(380px,100%);max-height:90vh;overflow:auto;padding:20px;border-radius:var(--r);box-shadow:0 4px 24px #0005;animation:sk-in .2s ease-out}" +
+  // A transparent border is drawn in forced colours, which drop the shadow: the dialog keeps its edge.
+  ".dl{position:relative;background:var(--b);width:min(380px,100%);max-height:90vh;overflow:auto;padding:20px;border:1px solid transparent;border-radius:var(--r);box-shadow:0 4px 24px #0005;animation:sk-in .2s ease-out}" +
   "@keyframes sk-in{from{opacity:0;transform:translateY(16px)}}" +
   "@media (max-width:480px){.bd{padding:0}.dl{width:100%;border-end-start-radius:0;border-end-end-radius:0}}" +
-  ".x{position:absolute;inset-block-start:4px;inset-inline-end:4px;border:0}" +
+  // The title leaves room for the close button (32px) and a gap.
+  ".x{position:absolute;inset-block-start:4px;inset-inline-end:4px;border:0;width:32px}#skt{padding-inline-end:36px}" +
   "fieldset{border:0;padding:0;margin:0}legend,.q{display:block;font-weight:600;padding:0;margin-block-end:10px;padding-inline-end:24px}" +
   ".sc{display:flex;gap:4px}.sc button{flex:1;min-width:0;padding:4px 0}" +
   ".e{display:flex;justify-content:space-between;font-size:12px;margin-block-start:6px}" +

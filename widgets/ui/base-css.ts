@@ -26,6 +26,11 @@ export const BASE_CSS =
   "h2{font-size:18px;margin:0 0 var(--s)}p,ul{margin:0}ul{padding:0;list-style:none}" +
   "a{color:var(--a)}button,input,select,textarea{font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:4px 10px;min-height:32px}" +
   "button{cursor:pointer}.p{background:var(--a);color:var(--at);border-color:var(--a)}" +
-  ":focus-visible{outline:2px solid var(--a);outline-offset:2px}.mu{color:var(--m)}" +
+  // The ring lies on whatever is behind the control: the shadow puts a band of the widget's
+  // background on both sides of the offset outline, so it contrasts with any page (WCAG 1.4.11).
+  // Forced colours drop the shadow and keep the outline.
+  ":focus-visible{outline:2px solid var(--a);outline-offset:2px;box-shadow:0 0 0 6px var(--b)}.mu{color:var(--m)}" +
+  // Text that takes focus only from script (a dialog's question, a panel's heading) is no control.
+  "[tabindex='-1']:focus-visible{outline:0;box-shadow:none}" +
   ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
   "@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}";

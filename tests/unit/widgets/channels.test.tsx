@@ -286,6 +286,14 @@ describe("floating channel button", () => {
     expect(root.activeElement).toBe(btn);
   });
 
+  it("draws the panel's edge in forced colours, where its shadow is gone", () => {
+    teardown = floatingChannels(fakeShopkeeper({ config: { channels: [WA] } }).sk);
+    const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>("[part=button]")!.click();
+    const css = getComputedStyle(root.querySelector("[part=panel]")!);
+    expect([css.borderTopStyle, css.borderTopWidth, css.borderTopColor]).toEqual(["solid", "1px", "transparent"]);
+  });
+
   it("stays away when the config says floatingChannels: false", () => {
     const fake = fakeShopkeeper({ config: { channels: [WA], floatingChannels: false } });
     teardown = floatingChannels(fake.sk);

@@ -4,11 +4,11 @@ import { fakeShopkeeper, flush, type FakeOptions } from "./fake-shopkeeper";
 
 vi.mock("../../../src/index", async () => (await import("./fake-shopkeeper")).publicEntry());
 
-function panel(options: FakeOptions = {}) {
+function panel(options: FakeOptions = {}, onClose?: () => void) {
   const f = fakeShopkeeper(options);
   const host = document.createElement("div");
   document.body.append(host);
-  const teardown = preferences(host, f.sk, {});
+  const teardown = preferences(host, f.sk, onClose ? { onClose } : {});
   const root = host.shadowRoot!;
   const button = (name: string) =>
     [...root.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent) === name) as HTMLButtonElement;
@@ -67,11 +67,47 @@ describe("preferences", () => {
   });
 
   it("removes an interest: tracks interest_remove and re-renders without it", () => {
-    const { button, tracked, items, root } = panel({ profile: INTERESTS });
+    const { button, tracked, items } = panel({ profile: INTERESTS });
     button("Remove Shoes > Running").click();
     expect(tracked).toEqual([["interest_remove", { kind: "category", value: "Shoes > Running" }]]);
     expect(items("Your interests")).toEqual(["KhaadiBrand×"]);
-    expect(root.querySelector("[role=status]")?.textContent).toBe("Done.");
+  });
+
+  describe("status", () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it("announces every action, the same message too: empties the live region, then fills it", () => {
+      const { button, root } = panel({ profile: INTERESTS });
+      const status = root.querySelector("[role=status]")!;
+      expect(status.textContent).toBe("");
+      for (const name of ["Remove Shoes > Running", "Remove Khaadi"]) {
+        button(name).click();
+        expect(status.textContent).toBe("");
+        vi.advanceTimersByTime(100);
+        expect(status.textContent).toBe("Done.");
+      }
+      expect(root.querySelector("[role=status]")).toBe(status);
+    });
+
+    it("keeps the same live region through erasing everything", async () => {
+      const { button, root } = panel({ profile: INTERESTS });
+      const status = root.querySelector("[role=status]")!;
+      button("Erase everything").click();
+      root.querySelector<HTMLButtonElement>("[role=group] button")!.click();
+      await flush();
+      expect(root.querySelector("[role=status]")).toBe(status);
+      expect(status.textContent).toBe("");
+      vi.advanceTimersByTime(100);
+      expect(status.textContent).toBe("Done.");
+    });
+
+    it("drops a pending announcement when torn down", () => {
+      const { button, teardown } = panel({ profile: INTERESTS });
+      button("Remove Khaadi").click();
+      teardown();
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 
   it("keeps keyboard focus in the list as interests are removed, then in the field to add one", () => {
@@ -147,6 +183,30 @@ describe("preferences", () => {
       ["personalization", { enabled: true }],
     ]);
     expect(sw().getAttribute("aria-checked")).toBe("true");
+  });
+
+  it("shows the switch's state without colour, and keeps its name", () => {
+    const { root } = panel();
+    const sw = root.querySelector<HTMLButtonElement>("[role=switch]")!;
+    // Generated content (with its alt text) of the ::before and ::after rules that match the switch.
+    const marks = () =>
+      ([...root.adoptedStyleSheets[0]!.cssRules] as CSSStyleRule[])
+        .filter((r) => /::?(before|after)$/.test(r.selectorText ?? "") && sw.matches(r.selectorText.replace(/::?\w+$/, "")))
+        .map((r) => r.style.getPropertyValue("content"));
+    const on = marks();
+    sw.click();
+    const off = marks();
+    expect(on).not.toEqual(off);
+    // Empty alt text: the mark is not part of the accessible name.
+    for (const c of [...on, ...off]) expect(c).toMatch(/\/\s*""$/);
+    expect(sw.textContent).toBe("Personalised suggestions");
+    expect(sw.getAttribute("aria-label")).toBeNull();
+  });
+
+  it("draws the dialog's edge in forced colours, where its background is gone", () => {
+    const dialog = panel({}, () => undefined).root.querySelector("dialog")!;
+    const css = getComputedStyle(dialog);
+    expect([css.borderTopStyle, css.borderTopWidth, css.borderTopColor]).toEqual(["solid", "1px", "transparent"]);
   });
 
   describe("download", () => {

@@ -58,17 +58,54 @@ describe("survey dialog", () => {
     expect(document.getElementById("shopkeeper-survey")).toBeNull();
   });
 
-  it("moves focus to the first control", () => {
+  it("moves focus to the question, so a stray Enter answers nothing", () => {
     open([survey([NPS])]);
-    expect(active()!.textContent).toBe("0");
+    expect(active()!.textContent).toBe(NPS.text);
+    expect(active()!.getAttribute("tabindex")).toBe("-1");
+  });
+
+  it("puts the close button first in Tab order, and leaves Tab from the question to the browser", () => {
+    open([survey([NPS])]);
+    expect(root()!.querySelector("button")!.getAttribute("aria-label")).toBe("Close survey");
+    expect(key("Tab")).toBe(true);
+    expect(key("Tab", { shiftKey: true })).toBe(true);
   });
 
   it("keeps focus inside with Tab and Shift+Tab", () => {
     open([survey([NPS])]);
+    button("Close survey").focus();
     key("Tab", { shiftKey: true });
-    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
+    expect(active()!.textContent).toBe("Why am I seeing this?");
     key("Tab");
-    expect(active()!.textContent).toBe("0");
+    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
+  });
+
+  it("is described by the survey's title when it has one", () => {
+    open([survey([NPS], { title: "Quick question" })]);
+    expect(root()!.getElementById(dialog()!.getAttribute("aria-describedby")!)!.textContent).toBe("Quick question");
+    stop();
+    open([survey([NPS])]);
+    expect(dialog()!.hasAttribute("aria-describedby")).toBe(false);
+  });
+
+  it("keeps the title clear of the close button in its corner", () => {
+    open([survey([NPS], { title: "Quick question" })]);
+    const title = [...root()!.querySelectorAll("p")].find((p) => p.textContent === "Quick question")!;
+    expect(parseFloat(getComputedStyle(title).paddingInlineEnd)).toBeGreaterThan(parseFloat(getComputedStyle(button("Close survey")).width));
+  });
+
+  it("draws its edge in forced colours, where its shadow is gone", () => {
+    open([survey([NPS])]);
+    const css = getComputedStyle(dialog()!);
+    expect([css.borderTopStyle, css.borderTopWidth, css.borderTopColor]).toEqual(["solid", "1px", "transparent"]);
+  });
+
+  it("rings focus in the accent between two bands of its own background, to contrast with any page", () => {
+    open([survey([NPS])]);
+    const ring = ([...root()!.adoptedStyleSheets[0]!.cssRules] as CSSStyleRule[]).find((r) => r.selectorText == ":focus-visible")!.style;
+    expect(ring.getPropertyValue("outline-offset")).toBe("2px");
+    // Spread 6px: 0–2px background, 2–4px the 2px accent outline, 4–6px background again.
+    expect(ring.getPropertyValue("box-shadow")).toBe("0 0 0 6px var(--b)");
   });
 
   it("closes on Escape, tracks the dismissal and gives focus back", () => {
@@ -85,7 +122,7 @@ describe("survey dialog", () => {
   it("gives focus back inside another widget's shadow root", () => {
     const inner = focusInShadow();
     open([survey([NPS])]);
-    expect(active()!.textContent).toBe("0");
+    expect(active()!.textContent).toBe(NPS.text);
     key("Escape");
     expect((inner.getRootNode() as ShadowRoot).activeElement).toBe(inner);
   });
@@ -95,10 +132,10 @@ describe("survey dialog", () => {
     dialog()!.focus();
     expect(active()).toBe(dialog());
     key("Tab");
-    expect(active()!.textContent).toBe("0");
+    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
     dialog()!.focus();
     key("Tab", { shiftKey: true });
-    expect(active()!.getAttribute("aria-label")).toBe("Close survey");
+    expect(active()!.textContent).toBe("Why am I seeing this?");
   });
 
   it("closes on Escape after a click on its text moved focus to the dialog", () => {
@@ -212,14 +249,23 @@ describe("scale questions", () => {
     expect(responses()[0]).toMatchObject({ answers: { q: 2 } });
   });
 
-  it("moves along the scale with arrow keys, mirrored in RTL", () => {
+  // From the first button, the keys pressed in turn and where each one leaves focus.
+  const walk = (keys: string[]) => {
+    root()!.querySelector<HTMLElement>("[part=scale] button")!.focus();
+    return keys.map((k) => {
+      expect(key(k), k).toBe(false);
+      return active()!.textContent;
+    });
+  };
+
+  it("moves along the scale with the arrow keys, Home and End", () => {
     open([survey([NPS])]);
-    key("ArrowRight");
-    expect(active()!.textContent).toBe("1");
-    stop();
+    expect(walk(["ArrowRight", "ArrowDown", "ArrowUp", "ArrowLeft", "ArrowLeft", "End", "ArrowDown", "Home"])).toEqual(["1", "2", "1", "0", "0", "10", "10", "0"]);
+  });
+
+  it("mirrors Left and Right in RTL, but not Up and Down", () => {
     open([survey([NPS])], "ur");
-    key("ArrowLeft");
-    expect(active()!.textContent).toBe("1");
+    expect(walk(["ArrowLeft", "ArrowDown", "ArrowRight", "ArrowUp", "End", "Home"])).toEqual(["1", "2", "1", "0", "10", "0"]);
   });
 });
 
@@ -278,7 +324,7 @@ describe("branching", () => {
     open([survey([branchy, why, love])]);
     button("3 out of 10").click();
     expect(root()!.querySelector("textarea")).toBeTruthy();
-    expect(active()).toBe(root()!.querySelector("textarea"));
+    expect(active()!.textContent).toBe("What went wrong?");
   });
 });
 
@@ -316,6 +362,7 @@ describe("languages", () => {
     open([survey([NPS])], "ar-EG");
     const scale = [...root()!.querySelectorAll("[part=scale] button")];
     expect(scale.map((b) => b.textContent)).toEqual(["٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩", "١٠"]);
+    button("٠ من ١٠").focus();
     key("ArrowLeft");
     expect(active()!.textContent).toBe("١");
     button("٩ من ١٠").click();
