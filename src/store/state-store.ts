@@ -102,6 +102,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   // Bumped by a reset, so a transaction that started before it cannot bring old data back.
   let gen = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Our transaction last started, for pagehide to cancel.
+  let inflight: IDBTransaction | undefined;
   // Writes another tab announced, and how many of them our last read had seen.
   let heard = 0;
   let synced = 0;
@@ -158,10 +160,13 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     return idb
       .run(write ? "readwrite" : "readonly", (s) =>
         new Promise<[Profile, TrackedEvent[], number, boolean]>((resolve, reject) => {
+          inflight = s.transaction;
           const p = s.get("profile");
           const e = s.get("events");
           p.onerror = e.onerror = () => reject(p.error || e.error);
           e.onsuccess = () => {
+            // Superseded while it waited (a reset, a pagehide write): it must write nothing.
+            if (at != gen) return reject(at);
             try {
               const t = now();
               const batch = write ? queued.slice() : [];
@@ -195,6 +200,10 @@ export function createStateStore(options: StateStoreOptions): StateStore {
         ring = list.concat(only(queued)).slice(-cap);
         if (write) post("changed");
         changed(!write);
+      })
+      // Superseded by a reset or a pagehide write, which may have cancelled it: not a failure.
+      .catch((error) => {
+        if (at == gen) throw error;
       });
   };
 
@@ -240,11 +249,14 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   };
 
   let channel: BroadcastChannel | undefined;
-  try {
-    if (persist) (channel = new BroadcastChannel(name)).onmessage = (message) => (message.data == "forget" ? halt() : (heard++, reread()));
-  } catch {
-    // Safari before 15.4 has no BroadcastChannel: re-read on focus and when shown instead.
-  }
+  const connect = () => {
+    try {
+      if (persist) (channel = new BroadcastChannel(name)).onmessage = (message) => (message.data == "forget" ? halt() : (heard++, reread()));
+    } catch {
+      // Safari before 15.4 has no BroadcastChannel: re-read on focus and when shown instead.
+    }
+  };
+  connect();
   const post = (message: string) => {
     try {
       channel?.postMessage(message);
@@ -258,7 +270,16 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     win && doc
       ? [
           listen(doc, "visibilitychange", () => (doc.visibilityState == "hidden" ? flush() : channel || reread())),
-          listen(win, "pagehide focus", (event) => (event.type == "focus" ? channel || reread() : leave())),
+          listen(win, "pagehide pageshow focus", (event) => {
+            if (event.type == "focus") channel || reread();
+            else if (event.type == "pagehide") {
+              leave();
+              // An open channel that receives a message keeps the page out of the back/forward
+              // cache: closed while hidden, opened again (and what was missed read) on return.
+              channel?.close();
+              channel = undefined;
+            } else if ((event as PageTransitionEvent).persisted) connect(), reread();
+          }),
         ]
       : [],
   );
@@ -268,14 +289,24 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   // our last read, as that would undo its work: a normal write is tried instead.
   const leave = () => {
     if (!live() || !queued.length) return;
-    const tx = heard == synced ? idb.putNow([["profile", mirror], ["events", ring]]) : undefined;
+    if (heard != synced) return void flush();
+    try {
+      // A read or write still in flight would hold this one back until the document is gone,
+      // and both would die with it: it is cancelled, as all it carries is in the mirror too.
+      inflight?.abort();
+    } catch {
+      // Already finished.
+    }
+    const tx = idb.putNow([["profile", mirror], ["events", ring]]);
     if (!tx) return void flush();
     const batch = queued;
-    // A read or write still in flight must not bring back what this one replaces.
+    // What is in flight must not bring back what this write replaces.
     gen++;
     queued = [];
     stopTimer();
-    tx.oncomplete = () => post("changed");
+    // Announced now, not on completion, which the page may not live to see: a tab that never
+    // heard of this write would later write its older copy over it.
+    post("changed");
     // Kept (a page restored from the back/forward cache writes them with its next change).
     tx.onabort = () => (queued = batch.concat(queued));
   };

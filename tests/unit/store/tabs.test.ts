@@ -55,6 +55,34 @@ describe("two tabs", () => {
     expect(b.profile().pageViews).toBe(2);
   });
 
+  it("hear of a pagehide write and read what it wrote", async () => {
+    let listen: (p: Profile, external: boolean) => void = () => undefined;
+    const a = makeStore({ win: window });
+    const b = makeStore({ onChange: (p, external) => listen(p, external) });
+    await Promise.all([a.ready, b.ready]);
+    a.add(cart("x1"));
+    const seen = nextExternal((fn) => (listen = fn));
+    window.dispatchEvent(new Event("pagehide"));
+    expect((await seen).cartAdds).toBe(1);
+  });
+
+  it("stay out of each other's way in the back/forward cache, and catch up on return", async () => {
+    let listen: (p: Profile, external: boolean) => void = () => undefined;
+    const a = makeStore({ win: window, onChange: (p, external) => listen(p, external) });
+    const b = makeStore();
+    await Promise.all([a.ready, b.ready]);
+    window.dispatchEvent(new Event("pagehide"));
+    b.add(cart("y1"));
+    await b.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    // Hidden in the cache, A heard nothing (its channel was closed)...
+    expect(a.profile().cartAdds).toBe(0);
+    const seen = nextExternal((fn) => (listen = fn));
+    window.dispatchEvent(Object.assign(new Event("pageshow"), { persisted: true }));
+    // ...and reads what it missed when it is shown again.
+    expect((await seen).cartAdds).toBe(1);
+  });
+
   it("re-read on focus when BroadcastChannel is missing", async () => {
     const real = globalThis.BroadcastChannel;
     (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
