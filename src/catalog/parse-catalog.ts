@@ -43,7 +43,9 @@ function* rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
   let adapt: ((data: unknown) => Iterable<RawItem>) | undefined;
   for (const item of jsonItems(body)) {
     const one = fromShopkeeper([item])[0] ?? {};
-    adapt ??= format == "shopify" || "variants" in one ? fromShopify : format == "woocommerce" || "prices" in one ? fromWooCommerce : fromShopkeeper;
+    // A named format is taken at its word: a Shopkeeper product may have a field called `variants`.
+    const guess = !format || format == "auto";
+    adapt ??= format == "shopify" || (guess && "variants" in one) ? fromShopify : format == "woocommerce" || (guess && "prices" in one) ? fromWooCommerce : fromShopkeeper;
     yield* adapt([item]);
   }
 }
@@ -58,6 +60,9 @@ export function createCatalogParser(maxItems = 1e5) {
   const r: CatalogResult = { products: [], dropped: 0, reasons: {} };
   const ids = new Set<string>();
   const groups = new Map<string, Product>();
+  // Groups whose price is an in-stock variant's.
+  const buyable = new Set<Product>();
+  const inStock = (p: Product) => p.availability != "out_of_stock";
   const drop = (why: string) => (r.dropped++, (r.reasons[why] = (r.reasons[why] ?? 0) + 1));
   const parser = {
     /** Raw items read so far, kept or not. */
@@ -70,11 +75,16 @@ export function createCatalogParser(maxItems = 1e5) {
         const group = typeof p == "object" && p.groupId ? groups.get(p.groupId) : undefined;
         if (typeof p == "string") drop(p);
         else if (group) {
-          // Variants collapse into the first one seen: the lowest price, in stock if any is.
-          if (p.price != null && !(group.price! <= p.price)) {
+          // Variants collapse into the first one seen, in stock if any is, at the lowest price a
+          // visitor can buy: an out-of-stock variant's sale price is no offer.
+          const ok = inStock(p);
+          const first = ok && !buyable.has(group);
+          if (p.price != null && (first || (ok == buyable.has(group) && !(group.price! <= p.price)))) {
             group.price = p.price;
             if (p.compareAtPrice) group.compareAtPrice = p.compareAtPrice;
             else delete group.compareAtPrice;
+            // The card links to (and shows) a variant that can be bought.
+            if (first) (buyable.add(group), Object.assign(group, { url: p.url }, p.image && { image: p.image }));
           }
           if (p.availability && (p.availability == "in_stock" || !group.availability)) group.availability = p.availability;
         } else if (ids.has(p.id)) drop("duplicate");
@@ -82,6 +92,7 @@ export function createCatalogParser(maxItems = 1e5) {
         else {
           ids.add(p.id);
           if (p.groupId) groups.set(p.groupId, p);
+          if (p.price != null && inStock(p)) buyable.add(p);
           r.products.push(p);
         }
         if (++parser.seen % 100 == 0) yield;

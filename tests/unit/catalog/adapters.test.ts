@@ -88,14 +88,14 @@ describe("WooCommerce Store API", () => {
 describe("Google Merchant RSS", () => {
   const { at, reasons, products } = byId(feed("google-merchant.xml"), "https://outdoor.example/feed.xml");
 
-  it("decodes double-escaped entities and merges variants by item_group_id", () => {
+  it("decodes double-escaped entities and merges variants by item_group_id, priced and linked as the variant in stock", () => {
+    // Green is out of stock at a sale price of 199 (was 249); orange is in stock at 239.
     expect(at["TENT-2P-GRN"]).toEqual({
       id: "TENT-2P-GRN",
       title: "Dome Tent 2P & Footprint",
-      url: "https://outdoor.example/tents/dome-2p?variant=green&utm_source=google",
-      image: "https://outdoor.example/img/dome-2p-green.jpg",
-      price: 199,
-      compareAtPrice: 249,
+      url: "https://outdoor.example/tents/dome-2p?variant=orange",
+      image: "https://outdoor.example/img/dome-2p-orange.jpg",
+      price: 239,
       currency: "USD",
       category: ["Camping", "Tents", "Dome Tents"],
       brand: "Summit Co.",
@@ -221,6 +221,11 @@ describe("format detection", () => {
   it("reads a Shopify page named by format even when its first product has no variants", () => {
     const { products } = parseCatalog('{"products":[{"id":1,"title":"A","handle":"a"}]}', { baseUrl: "https://s.example/products.json", format: "shopify" });
     expect(products[0]!.url).toBe("https://s.example/products/a");
+  });
+
+  it("takes a Shopkeeper feed named by format at its word, whatever its fields are called", () => {
+    const body = '{"products":[{"id":"V-1","title":"Tee","url":"/tee","variants":["S","M"]},{"id":"V-2","title":"Cap","url":"/cap","prices":{"x":1}}]}';
+    expect(parseCatalog(body, { baseUrl: "https://s.example/", format: "shopkeeper" }).products.map((p) => p.id)).toEqual(["V-1", "V-2"]);
   });
 
   it("gives no products and one warning for a body it cannot read", () => {
