@@ -123,10 +123,12 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
           body += decoder.decode(chunk.value, { stream: true });
         }
         body += decoder.decode();
-        if (/^\s*<(!doctype|html)/i.test(body)) throw "html";
+        // Also behind a comment or with no doctype: "<!-- cache miss --><!DOCTYPE html>", "<head>".
+        if (/^\s*(<!--[^]*?-->\s*)*<(!doctype|html|head|body)\b/i.test(body)) throw "html";
         const before = parser.seen;
         const kept = parser.result.products.length;
-        await drain(parser.add(body, page.href, format), now);
+        // Relative links resolve against where the feed came from after any redirect.
+        await drain(parser.add(body, res.url || page.href, format), now);
         const total = parser.result.products.length;
         // A short page is the last; a page with nothing new means the server ignores `page`.
         if (!size || parser.seen - before < size || total == kept || total >= maxItems) break;
@@ -139,6 +141,9 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
       if (error != "maxBytes") return parser.done().products;
     }
     const { products } = parser.done();
+    // A feed that reads as empty (a maintenance page, a mislabelled body) is no catalog: the one
+    // cached stays, and stays stale, so the next page asks again.
+    if (!products.length) return void warn("no products");
     void save({ u: url, t: now(), n: Math.ceil(products.length / SLICE), e: first?.get("etag"), m: first?.get("last-modified") }, products);
     return products;
   };

@@ -157,6 +157,34 @@ describe("loadCatalog", () => {
     }
   });
 
+  it("keeps a good cached catalog when the server answers 200 with something that holds no products", async () => {
+    const junk: [string, Record<string, string>][] = [
+      ["", {}],
+      ["Down for maintenance", { "content-type": "text/plain" }],
+      ["<!-- cache miss -->\n<!DOCTYPE html><html></html>", { "content-type": "application/octet-stream" }],
+      ["<head><title>Error</title></head>", { "content-type": "text/plain" }],
+      ['{"products":[]}', {}],
+    ];
+    for (const [body, headers] of junk) {
+      const cache = memoryCache(cached(NOW - 7 * HOUR, [product("a")], '"v1"'));
+      const onUpdate = vi.fn();
+      const fetch = vi.fn(async () => reply(body, { headers }) as unknown as Response);
+      expect(await loadCatalog(FEED, { fetch, cache, now: () => NOW, onUpdate })).toEqual([product("a")]);
+      await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+      await new Promise((r) => setTimeout(r, 10));
+      expect(contents(cache).products, JSON.stringify(body)).toEqual([product("a")]);
+      // Still stale, so the next page asks again.
+      expect(contents(cache).index).toMatchObject({ t: NOW - 7 * HOUR });
+      expect(onUpdate).not.toHaveBeenCalled();
+    }
+  });
+
+  it("resolves relative links against the address a redirect led to", async () => {
+    const res = Object.assign(reply('[{"id":"a","title":"A","url":"/p/a"}]'), { url: "https://cdn.example/feeds/catalog.json" });
+    const products = await loadCatalog(FEED, { fetch: async () => res as unknown as Response, now: () => NOW });
+    expect(products.map((p) => p.url)).toEqual(["https://cdn.example/p/a"]);
+  });
+
   it("rejects an error status", async () => {
     const products = await loadCatalog("https://shop.example/catalog.json", { fetch: async () => reply("[]", { status: 500 }) as unknown as Response, now: () => NOW });
     expect(products).toEqual([]);
