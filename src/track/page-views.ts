@@ -29,7 +29,8 @@ export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]
   const view = (restored?: unknown) =>
     attempt("page-view", () => {
       const url = new URL(win.location.href);
-      const key = keyOf(url);
+      // An in-page anchor (#reviews) in a hash-routed app stays on the route it is on.
+      const key = url.hash && !/^#!?\//.test(url.hash) && last?.startsWith(url.pathname + "#") ? last : keyOf(url);
       if (doc.prerendering || (key == last && restored !== true)) return;
       const utm: Record<string, string> = {};
       url.searchParams.forEach((value, name) => name.startsWith("utm_") && (utm[name] = value));

@@ -29,9 +29,9 @@ export interface Tracker {
 
 /**
  * Starts automatic tracking once the document is parsed: `page_view` for every view (SPA
- * navigations included, read a task after the URL changes, and once more a second later when the
- * page still shows nothing new), `view_item` for the page's own product and `view_item_list` for
- * the others it shows,
+ * navigations included, read a task after the URL changes, then again with growing pauses for
+ * about 13 s while the page has not shown its own product), `view_item` for the page's own
+ * product and `view_item_list` for the others it shows, each product once per page view,
  * `dwell` with engaged seconds when the page is hidden or left, and the ecommerce events the
  * page pushes to its `dataLayer`. A product seen in the markup and again in a dataLayer
  * `view_item` is emitted once per page view.
@@ -44,8 +44,9 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   let path: string | undefined;
   let productId: string | undefined;
   let products: Product[] = [];
-  // Ids (and SKUs) already sent as `view_item` during this page view.
+  // Ids (and SKUs) already sent as `view_item` and as `view_item_list` during this page view.
   let viewed = new Set<string>();
+  let listed = new Set<string>();
   let carry = 0;
   // The ids the page showed at its last reading: right after an SPA navigation the router may not
   // have rendered the new page yet, and the old markup is no news.
@@ -63,19 +64,18 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   };
 
   const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
-    let items = props.items;
-    if (name == "view_item") {
-      items = items.filter((p) => !viewed.has(p.id) && !viewed.has(p.sku ?? p.id));
-      for (const p of items) viewed.add(p.id).add(p.sku ?? p.id);
-    }
+    const sent = name == "view_item" ? viewed : listed;
+    const items = props.items.filter((p) => !sent.has(p.id) && !sent.has(p.sku ?? p.id));
+    for (const p of items) sent.add(p.id).add(p.sku ?? p.id);
     if (items.length) emit(name, { ...props, items });
   };
 
-  const read = (navigated?: boolean): PageExtract => {
-    let found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
+  // Markup the same as at the last reading is no news; `fresh` (a first view, a restore) reads it all.
+  const read = (fresh?: boolean): PageExtract => {
+    const found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
     const ids = [found.products, found.list].map((ps) => ps.map((p) => p.id)).join("|");
-    if (navigated && ids == shown) found = { products: [], list: [] };
-    else shown = ids;
+    if (!fresh && ids == shown) return { products: [], list: [] };
+    shown = ids;
     products = found.products;
     productId = products.length == 1 ? products[0]!.id : undefined;
     return found;
@@ -94,19 +94,25 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
         flush();
         carry = 0;
         viewed = new Set();
+        listed = new Set();
         clearTimeout(retry);
         path = view.path;
         products = [];
         productId = undefined;
+        // A slow render (a lazy route, data loading, a client-rendered first load) shows its product
+        // later: look again at 0.1, 0.2, 0.4 ... 6.4 s until the page's own product is there.
+        let wait = 50;
+        const again = () => {
+          if (!products.length && (wait *= 2) <= 6400) retry = setTimeout(() => (show(read()), again()), wait);
+        };
         const open = () => {
-          const found = read(navigated);
+          const found = read(!navigated);
           const hasProducts = found.products.length > 0;
           const hasList = found.list.length > 0;
           const pageType = getPageType(new URL(win.location.href), hasProducts, hasList);
           emit("page_view", compact<EventMap["page_view"]>({ ...view, title: titleOf(doc, pageType), pageType }));
           show(found);
-          // A slow render (lazy route, data loading) can take longer: look once more a moment later.
-          if (!hasProducts && !hasList) retry = setTimeout(() => show(read(navigated)), 1000);
+          again();
         };
         // A router changes the URL first and renders the new page (and title) after: read it a task later.
         if (navigated) retry = setTimeout(open);
@@ -116,7 +122,7 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
       listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && flush()),
       listen(win, "pagehide", flush),
       // Shopify themes announce quick views and variant changes with this event.
-      listen(doc, "shopify:product:view", () => viewItems("view_item", { items: read().products })),
+      listen(doc, "shopify:product:view", () => viewItems("view_item", { items: read(true).products })),
     );
   };
 

@@ -201,6 +201,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
   // What the visitor tells the preferences panel or another shelf shows here at once.
   const offs = [
     ...(["personalization", "interest_add", "interest_remove"] as const).map((name) => sk.on(name, load)),
+    // A client-rendered page names its product after the shelf asked: never show it on its own page.
+    sk.on("view_item", ({ props }) => items?.some((p) => props.items.some((i) => i.id == p.id)) && load()),
     sk.on("not_interested", ({ props }) => {
       if (props.category) load();
       else if (items?.some((p) => p.id == props.productId)) {

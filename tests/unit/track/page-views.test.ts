@@ -100,6 +100,17 @@ describe("watchPageViews", () => {
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart", "/start#!/products/x"]);
   });
 
+  it("does not count an in-page anchor inside a hash route, nor the way back to the route", () => {
+    const views = watch();
+    navigate("/start#/products/x");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    navigate("/start#reviews");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    navigate("/start#/products/x");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/start#/products/x"]);
+  });
+
   it("does not count an in-page anchor", () => {
     const views = watch();
     navigate("/start#reviews");

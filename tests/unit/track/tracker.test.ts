@@ -106,6 +106,31 @@ describe("startTracker", () => {
     expect(tracker!.pageProducts()).toEqual([sock]);
   });
 
+  it("keeps looking while a slow route renders, so a quick visitor's products land on their own pages", () => {
+    const p10: Product = { id: "p10", title: "P10", url: "https://shop.example/p/10" };
+    const p11: Product = { id: "p11", title: "P11", url: "https://shop.example/p/11" };
+    start();
+    // Each product page renders 300 ms after its URL; the visitor moves on after 800 ms.
+    history.pushState(null, "", "/p/10");
+    vi.advanceTimersByTime(300);
+    page = { products: [p10], list: [] };
+    vi.advanceTimersByTime(500);
+    expect(tracker!.pageProducts()).toEqual([p10]);
+    t += 800;
+    history.pushState(null, "", "/p/11");
+    vi.advanceTimersByTime(300);
+    page = { products: [p11], list: [sock] };
+    vi.advanceTimersByTime(500);
+    expect(of("view_item").map((e) => e.items[0]!.id)).toEqual(["boot-1", "p10", "p11"]);
+    expect(of("view_item_list").map((e) => e.items.map((p) => p.id))).toEqual([["sock-1"], ["sock-1"]]);
+    expect(of("dwell").at(-1)).toMatchObject({ path: "/p/10", productId: "p10" });
+    expect(tracker!.pageProducts()).toEqual([p11]);
+    // Found: no more looks on this page.
+    const calls = extract.mock.calls.length;
+    vi.advanceTimersByTime(20_000);
+    expect(extract.mock.calls.length).toBe(calls);
+  });
+
   it("flushes dwell when the page is hidden and carries the part of a second", () => {
     start();
     t += 2_700;

@@ -181,6 +181,14 @@ describe("recommendations", () => {
     expect(sk.recommend).toHaveBeenCalledTimes(4);
   });
 
+  it("reloads when a client-rendered page names its product and the shelf shows it", async () => {
+    const { sk, emit } = await shelf();
+    emit("view_item", { items: [{ id: "zz" }] });
+    expect(sk.recommend).toHaveBeenCalledTimes(1);
+    emit("view_item", { items: [{ id: "b" }] });
+    expect(sk.recommend).toHaveBeenCalledTimes(2);
+  });
+
   it("drops a product the visitor hid on another shelf, and stops listening when torn down", async () => {
     const { cards, sk, emit, teardown } = await shelf();
     emit("not_interested", { productId: "b" });
