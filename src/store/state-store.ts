@@ -290,6 +290,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   const leave = () => {
     if (!live() || !queued.length) return;
     if (heard != synced) return void flush();
+    const tx = idb.putNow([["profile", mirror], ["events", ring]]);
+    if (!tx) return void flush();
     try {
       // A read or write still in flight would hold this one back until the document is gone,
       // and both would die with it: it is cancelled, as all it carries is in the mirror too.
@@ -297,8 +299,6 @@ export function createStateStore(options: StateStoreOptions): StateStore {
     } catch {
       // Already finished.
     }
-    const tx = idb.putNow([["profile", mirror], ["events", ring]]);
-    if (!tx) return void flush();
     const batch = queued;
     // What is in flight must not bring back what this write replaces.
     gen++;
