@@ -253,7 +253,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     ready,
     // Listeners and destinations always get `items` (GA4's shape), however the page named the product.
     track: (name, props) => record(name, (SINGLE_ITEM.includes(name) && props && !("items" in props) && "id" in props ? { items: [props] } : props) as EventMap[typeof name]),
-    profile: () => structuredCloneSafe(store.profile()),
+    profile: () => plainCopy(store.profile()),
     segments,
     rfm: () => getRfm(store.profile(), now()),
     async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
@@ -307,8 +307,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         format: "shopkeeper-export",
         version: 1,
         exportedAt: new Date(now()).toISOString(),
-        profile: structuredCloneSafe(store.profile()),
-        events: structuredCloneSafe(store.events()),
+        profile: plainCopy(store.profile()),
+        events: plainCopy(store.events()),
         segments: segments(),
         consent: consentMode,
         group: group(),
@@ -348,7 +348,8 @@ function guard(instance: Shopkeeper): Shopkeeper {
   return instance;
 }
 
-const structuredCloneSafe = <T>(value: T): T => plain(value) as T;
+// Typed: profile() and export() hand out copies the page cannot change, made without its toJSON.
+const plainCopy = <T>(value: T): T => plain(value) as T;
 
 function randomId(): string {
   const c = globalThis.crypto;
