@@ -3,6 +3,7 @@ import { vetHttpUrl } from "../url";
 import { parseAvailability } from "./availability";
 import { decodeEntities } from "./decode-entities";
 import { parseMoney } from "./price";
+import { saleRuns } from "./sale-window";
 
 /**
  * One feed item as an adapter hands it over: the Shopkeeper feed keys (`title`, `url`, `image`,
@@ -35,7 +36,8 @@ const num = (v: unknown, top = 1 / 0): number | undefined => {
  * Turns one raw feed item into a `Product`, or names why it cannot be one: no id, title or link,
  * or a price that is given but is not a non-negative number. Links are made absolute against
  * `base`; a link that is not http(s), or a title with markup, is kept as given and flagged in
- * `unsafe` for the renderer. A sale price becomes `price` and the list price `compareAtPrice`.
+ * `unsafe` for the renderer. A sale price becomes `price` and the list price `compareAtPrice`,
+ * unless its `sale_price_effective_date` window has not started or is over.
  * @example normalizeProduct({ id: 7, name: "Tent", link: "/p/7", price: "49.00 USD" }, "https://shop.example/")
  */
 export function normalizeProduct(r: RawItem, base: string): Product | DropReason {
@@ -48,7 +50,7 @@ export function normalizeProduct(r: RawItem, base: string): Product | DropReason
   // tells whether "12.345" is twelve (KWD) or twelve thousand.
   const given = parseMoney(r.price, r.currency);
   const currency = ("" + (r.currency ?? given.currency ?? "")).toUpperCase();
-  const sale = parseMoney(r.sale_price, currency).amount!;
+  const sale = saleRuns(r.sale_price_effective_date, Date.now()) ? parseMoney(r.sale_price, currency).amount! : NaN;
   let price = given.amount!;
   let was = parseMoney(r.compareAtPrice, currency).amount!;
   if (!id || !title || !url) return id ? (title ? "url" : "title") : "id";
