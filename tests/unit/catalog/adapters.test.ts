@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseCatalog } from "../../../src/catalog/parse-catalog";
 import { _resetWarnings } from "../../../src/log";
 import { feed } from "./helpers";
@@ -256,6 +256,36 @@ describe("Google Merchant TSV with g: headers and Atom feeds", () => {
   it("reads the entries of an Atom feed", () => {
     const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>8</g:id><g:title>Mat</g:title><g:link>https://s.example/8</g:link></entry></feed>';
     expect(parseCatalog(atom, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "8", title: "Mat", url: "https://s.example/8" }]);
+  });
+
+  it("takes an Atom entry's alternate link element, not its self link, when there is no g:link", () => {
+    const entry = (links: string) => `<entry><g:id>8</g:id><title>Mat</title>${links}</entry>`;
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom">${entry('<link rel="self" href="/feed/8"/><link href="/p/8?a=1&amp;b=2"/>')}${entry("<link rel='alternate' type='text/html' href='/p/9'/>").replace(">8<", ">9<")}</feed>`;
+    expect(parseCatalog(atom, { baseUrl: "https://s.example/" }).products.map((p) => p.url)).toEqual(["https://s.example/p/8?a=1&b=2", "https://s.example/p/9"]);
+  });
+});
+
+describe("sale_price_effective_date", () => {
+  const row = (dates: string) => `id\ttitle\tlink\tprice\tsale_price\tsale_price_effective_date\n1\tTent\t/1\t100 USD\t80 USD\t${dates}\n`;
+  const priceOn = (dates: string) => {
+    const [p] = parseCatalog(row(dates), { baseUrl: "https://s.example/" }).products;
+    return [p!.price, p!.compareAtPrice];
+  };
+  beforeEach(() => void vi.useFakeTimers({ now: Date.parse("2026-11-28T12:00:00Z"), toFake: ["Date"] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it("applies the sale price inside its window, offsets written with or without a colon", () => {
+    expect(priceOn("2026-11-27T00:00-0500/2026-11-30T23:59-05:00")).toEqual([80, 100]);
+    expect(priceOn("")).toEqual([80, 100]);
+  });
+
+  it("shows the regular price before the window opens and after it closes", () => {
+    expect(priceOn("2026-11-29T00:00Z/2026-12-01T00:00Z")).toEqual([100, undefined]);
+    expect(priceOn("2026-11-01T00:00+0100/2026-11-27T23:59+0100")).toEqual([100, undefined]);
+  });
+
+  it("keeps the sale when the window cannot be read", () => {
+    expect(priceOn("Black Friday")).toEqual([80, 100]);
   });
 });
 

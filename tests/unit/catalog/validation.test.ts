@@ -97,8 +97,12 @@ describe("decodeEntities", () => {
     expect(decodeEntities("&amp;#8211; &amp;lt;b&amp;gt;")).toBe("– <b>");
   });
 
-  it("leaves unknown entities and impossible code points as written", () => {
-    expect(decodeEntities("&copy; &constructor; &#x110000;")).toBe("&copy; &constructor; &#x110000;");
+  it("decodes the typographic names and accented letters shop titles carry, escaped twice or not", () => {
+    expect(decodeEntities("Caf&amp;eacute; &Ccedil;a &Uuml;ber &ntilde; &copy; &euro;5 &frac12; &amp;amp;hellip;")).toBe("Café Ça Über ñ © €5 ½ …");
+  });
+
+  it("leaves unknown entities, prototype names and impossible code points as written", () => {
+    expect(decodeEntities("&bogus; &constructor; &etoString; &#x110000;")).toBe("&bogus; &constructor; &etoString; &#x110000;");
   });
 });
 
