@@ -11,6 +11,7 @@ import type {
   ShopkeeperConfig,
   Survey,
   TrackedEvent,
+  TrackProps,
   Widget,
 } from "./types";
 import { parseConfig, ShopkeeperConfigError } from "./config";
@@ -227,7 +228,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       if (destroyed) return;
       isReady = true;
       lastSegments = segments();
-      for (const event of undelivered.splice(0)) accept(event);
+      // One event the fold or a listener chokes on must not stop the rest, or the start.
+      for (const event of undelivered.splice(0)) attempt("event", () => accept(event), undefined);
       startCatalog();
       if (win && config.autoTrack !== false) {
         tracker = startTracker(win, {
@@ -252,7 +254,13 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     },
     ready,
     // Listeners and destinations always get `items` (GA4's shape), however the page named the product.
-    track: (name, props) => record(name, (SINGLE_ITEM.includes(name) && props && !("items" in props) && "id" in props ? { items: [props] } : props) as EventMap[typeof name]),
+    track(name, props) {
+      // Queued page code is untyped: without a name nothing is recorded, and listeners, the
+      // fold and the order check always get an object.
+      if (typeof name !== "string" || !name) return warnOnce("track-name", "track() needs an event name, got", name);
+      const given = (props && typeof props === "object" ? props : {}) as TrackProps<typeof name>;
+      record(name, (SINGLE_ITEM.includes(name) && !("items" in given) && "id" in given ? { items: [given] } : given) as EventMap[typeof name]);
+    },
     profile: () => plainCopy(store.profile()),
     segments,
     rfm: () => getRfm(store.profile(), now()),
@@ -338,7 +346,8 @@ function guard(instance: Shopkeeper): Shopkeeper {
     (instance as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
       try {
         const result = (method as (...a: unknown[]) => unknown)(...args);
-        return result instanceof Promise ? result.catch((error) => warnOnce(`api-${key}`, `${key}() failed`, error)) : result;
+        // A failed recommend() still resolves to a list: a shelf shows nothing rather than breaks.
+        return result instanceof Promise ? result.catch((error) => (warnOnce(`api-${key}`, `${key}() failed`, error), key === "recommend" ? [] : undefined)) : result;
       } catch (error) {
         warnOnce(`api-${key}`, `${key}() failed`, error);
         return undefined;
