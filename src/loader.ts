@@ -38,18 +38,32 @@ export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeep
     // Widgets start before the queue and the first page view: a survey due on this very page must
     // find its renderer listening, and slots show their placeholders while storage is read.
     if (options.onStart) attempt("widgets", () => options.onStart!(sk), undefined);
-    const live = (...args: unknown[]) => run(sk, args);
-    for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) live(...call);
-    win.shopkeeper = live;
+    // Callbacks wait for storage to be read, then run at once (the contract): no microtask later.
+    sk.ready.then(() => ready.add(sk));
+    for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) run(sk, call);
+    win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
   });
 }
 
+const ready = new WeakSet<Shopkeeper>();
+
 /** Runs one queued or live call; a bad call is reported and never stops the others. */
-function run(sk: Shopkeeper, [command, ...args]: unknown[]): unknown {
+function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unknown {
   try {
-    // The page's own callback may throw: reported here, never an unhandled rejection on the page.
-    if (typeof command === "function") return void sk.ready.then(() => command(sk)).catch((error) => warnOnce("callback", "a shopkeeper(fn) callback threw", error));
-    if (command === "config") return undefined;
+    if (typeof command === "function") {
+      // The page's own callback may throw: reported here, never an unhandled rejection on the page.
+      const report = (error: unknown) => warnOnce("callback", "a shopkeeper(fn) callback threw", error);
+      const call = () => {
+        try {
+          Promise.resolve(command(sk)).catch(report);
+        } catch (error) {
+          report(error);
+        }
+      };
+      return void (ready.has(sk) ? call() : sk.ready.then(call));
+    }
+    // Queued config was merged before the start; a later one would silently do nothing.
+    if (command === "config") return late ? warnOnce("config-late", 'shopkeeper("config") after the script started is ignored: queue it before, or use the JSON block') : undefined;
     const method = typeof command === "string" && Object.prototype.hasOwnProperty.call(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
     if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
     return (method as (...a: unknown[]) => unknown).apply(sk, args);

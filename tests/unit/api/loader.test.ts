@@ -29,4 +29,29 @@ describe("the script-tag start", () => {
     expect(warn).not.toHaveBeenCalled();
     (win.shopkeeper as (c: string) => void)("destroy");
   });
+
+  it("runs a callback at once when ready, queued ones after storage is read, and reports a rejecting one", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const order: string[] = [];
+    win.shopkeeper = Object.assign(() => undefined, { q: [[() => order.push("queued")], [() => Promise.reject(new Error("page bug"))]] });
+    startScriptTag({});
+    const shopkeeper = () => win.shopkeeper as (...args: unknown[]) => unknown;
+    await vi.waitFor(() => expect(order).toEqual(["queued"]));
+    shopkeeper()(() => order.push("live"));
+    expect(order).toEqual(["queued", "live"]);
+    await vi.waitFor(() => expect(warn.mock.calls.map((c) => String(c[0]))).toContain("[shopkeeper] a shopkeeper(fn) callback threw (callback)"));
+    shopkeeper()("destroy");
+  });
+
+  it("warns that a config call made after the start is ignored", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    win.shopkeeper = Object.assign(() => undefined, { q: [["config", { locale: "ur" }]] });
+    startScriptTag({});
+    await vi.waitFor(() => expect(typeof win.shopkeeper).toBe("function"));
+    const shopkeeper = win.shopkeeper as (...args: unknown[]) => unknown;
+    expect(warn).not.toHaveBeenCalled();
+    shopkeeper("config", { locale: "ar" });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('shopkeeper("config") after the script started is ignored')]);
+    shopkeeper("destroy");
+  });
 });
