@@ -32,11 +32,13 @@ export function redact(event: EmittedEvent, sendFreeText: boolean): EmittedEvent
   return { ...event, props } as EmittedEvent;
 }
 
-// Nested objects become `parent_child` params; lists of objects stay lists (GA4 `items`).
+// Nested objects become `parent_child` params (`utm.utm_source` stays `utm_source`); lists of
+// objects stay lists (GA4 `items`).
 function flatten(value: Record<string, unknown>, out: Record<string, unknown>, prefix: string): Record<string, unknown> {
   for (const key of Object.keys(value)) {
     const v = value[key];
-    const name = ga4(prefix + key);
+    const own = ga4(key);
+    const name = own.startsWith(prefix) ? own : ga4(prefix + key);
     // Images and markers are of no use to analytics.
     if (/^(image|unsafe|related)$/.test(key)) continue;
     if (Array.isArray(v)) out[name] = v.some((x) => typeof x == "object") ? v.map((x) => flatten(x as Record<string, unknown>, {}, "")) : v.join(key == "category" ? " > " : ",");

@@ -28,10 +28,11 @@ describe("outgoing payload", () => {
     expect(out(emitted("view_item", { items: [{ id: "a", title: "Tent" }] })).items).toEqual([{ id: "a", title: "Tent" }]);
   });
 
-  it("flattens nested objects into parent_child params", () => {
-    const payload = out(emitted("page_view", { path: "/", pageType: "home", utm: { source: "news", medium: "email" } }));
-    expect(payload).toMatchObject({ page_type: "home", utm_source: "news", utm_medium: "email" });
-    expect(payload).not.toHaveProperty("utm");
+  it("flattens nested objects into parent_child params, without doubling a prefix the child already has", () => {
+    // page_view's utm holds the parameters as the URL names them.
+    const payload = out(emitted("page_view", { path: "/", pageType: "home", utm: { utm_source: "news", utm_medium: "email" } }));
+    expect(payload).toEqual({ event: "shopkeeper_page_view", group: "control", time: 1700000000000, path: "/", page_type: "home", utm_source: "news", utm_medium: "email" });
+    expect(out(emitted("survey_response", { surveyId: "s", answers: { nps: 9 }, completed: true }))).toMatchObject({ answers_nps: 9 });
   });
 
   it("never sends query strings or fragments in paths and urls", () => {
