@@ -7,8 +7,9 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
  * Drafts are the same product when they share an id, sku or url, or when a source has a single
  * product and so far there is a single product (the product of a product page). Fields fill in
  * field by field from lower sources. A price travels with its own currency: a lower source's
- * price counts only in the same currency, and then the lower current price wins and the higher
- * list price stays as `compareAtPrice`, so a sale shown by one source and not another stays a sale.
+ * price counts only in the same currency, and then the lower price wins and the highest price any
+ * source gives (current or list) becomes `compareAtPrice`. Shops that show a sale in OpenGraph
+ * often leave the list price as the JSON-LD price: sources that disagree are showing a sale.
  */
 export function mergeDrafts(sources: Draft[][]): Draft[] {
   const out: Draft[] = [];
@@ -28,7 +29,7 @@ export function mergeDrafts(sources: Draft[][]): Draft[] {
       const p = d.price;
       if (t.price === undefined) Object.assign(t, { price: p, compareAtPrice: d.compareAtPrice, currency: p === undefined ? t.currency : d.currency });
       else if (p !== undefined && d.currency == t.currency) {
-        const list = Math.max(t.compareAtPrice ?? 0, d.compareAtPrice ?? 0);
+        const list = Math.max(t.compareAtPrice ?? 0, d.compareAtPrice ?? 0, t.price, p);
         t.price = Math.min(t.price, p);
         t.compareAtPrice = list > t.price ? list : undefined;
       }

@@ -200,6 +200,11 @@ describe("precedence", () => {
     expect(one(html)).toMatchObject({ id: "K", price: 120, compareAtPrice: 150 });
   });
 
+  it("reads a sale price in OpenGraph against the JSON-LD price as a sale", () => {
+    const html = `${ld({ "@type": "Product", sku: "K", name: "Sconce", offers: { price: "100.00", priceCurrency: "USD" } })}<meta property="og:type" content="product"><meta property="og:price:amount" content="80.00"><meta property="og:price:currency" content="USD">`;
+    expect(one(html)).toMatchObject({ id: "K", price: 80, compareAtPrice: 100 });
+  });
+
   it("merges sources that share an id, sku or url and keeps different products apart", () => {
     const html = ld([
       { "@type": "Product", sku: "A", name: "A", url: "/a" },
