@@ -39,7 +39,7 @@ const minify = () =>
     compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
     // Properties starting with `_` are private to the bundle: their names can go.
     mangle: { properties: { regex: /^_/ } },
-    format: { comments: false },
+    format: { comments: false, ascii_only: true },
   });
 
 const scriptTag = (input, file) => ({

@@ -31,6 +31,14 @@ describe("the README's byte counts", () => {
   });
 });
 
+describe("encoding", () => {
+  // A host that serves the file without `charset=utf-8` gets it decoded in the page's encoding
+  // (windows-1256 on older Arabic shops): only ASCII reads the same in every one of them.
+  it("the script tags are pure ASCII, Urdu and Arabic strings escaped", () => {
+    for (const file of Object.keys(budgets.files)) expect(/[^\x00-\x7f]/.exec(readFileSync(file, "latin1")), file).toBeNull();
+  });
+});
+
 describe("unsafe sinks", () => {
   it("no source file writes markup, evaluates strings or sets inline styles", () => {
     const sink = /\.innerHTML|\.outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|new Function|\beval\(|\.cssText|setAttribute\(\s*["']style/;
