@@ -9,6 +9,8 @@ import { priceBand } from "../profile/price-band";
 export interface CatalogIndex {
   /** Catalog position of each id. */
   _at: Map<string, number>;
+  /** Catalog position of each sku, group id and url, built on the first id `_at` does not know. */
+  _alias?: Map<string, number>;
   /** Word numbers of lower-cased brands, tags and price bands. */
   _word: Map<string, number>;
   /** Distinct category paths as lower-cased prefixes, broadest first. */
@@ -89,4 +91,20 @@ export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
   x._order.sort((a, b) => raw[b]! - raw[a]!);
   cache.set(catalog, x);
   return x;
+}
+
+/**
+ * The catalog position of a product named by its id, or else by its sku, group id or url: pages
+ * and dataLayer events name products by whichever they have (a Shopify page's JSON-LD gives the
+ * variant sku, the feed the product id), and the feed's id wins where they clash.
+ * @example productAt(getIndex(catalog), catalog, "SKU-1") // 0 when catalog[0].sku is "SKU-1"
+ */
+export function productAt(ix: CatalogIndex, catalog: Product[], id: string): number | undefined {
+  let alias = ix._alias;
+  if (ix._at.has(id)) return ix._at.get(id);
+  if (!alias) {
+    alias = ix._alias = new Map();
+    catalog.forEach((p, i) => [p.sku, p.groupId, p.url].forEach((key) => key && !alias!.has(key) && alias!.set(key, i)));
+  }
+  return alias.get(id);
 }

@@ -2,7 +2,7 @@ import type { Decayed, HoldoutGroup, Product, Profile, Recommendation, Recommend
 import { attempt } from "../log";
 import { score } from "../profile/score";
 import { isRemoved } from "../profile/is-removed";
-import { getIndex, low, prefixes } from "./catalog-index";
+import { getIndex, low, prefixes, productAt } from "./catalog-index";
 import { createReasons } from "./reasons";
 
 /** Time, settings and extra data a ranking needs; everything else comes from its arguments. */
@@ -45,14 +45,17 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const say = createReasons(c.locale, c.strings);
   const want = o.strategy ?? "for-you";
   const viewed = profile.viewed;
+  const at = (id: string) => productAt(ix, catalog, id);
+  // Events may name a product by sku or url: what is left out is left out under its catalog id.
+  const canon = (id: string) => catalog[at(id)!]?.id ?? id;
   const seedId = o.context ?? viewed[0]?.id;
-  const seedAt = seedId == null ? undefined : ix._at.get(seedId);
+  const seedAt = seedId == null ? undefined : at(seedId);
   const seen = viewed.find((v) => v.id == seedId);
   const seed: Partial<Product> | undefined = catalog[seedAt!] ?? seen;
   const seedPre = prefixes(seed?.category);
-  const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products]);
-  if (seedId != null && (o.context != null || want == "similar" || want == "bought-together")) no.add(seedId);
-  if (c.inView != null) no.add(c.inView);
+  const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products].map(canon));
+  if (seedId != null && (o.context != null || want == "similar" || want == "bought-together")) no.add(canon(seedId));
+  if (c.inView != null) no.add(canon(c.inView));
   // A lower-cased "A > B" path is the deepest of its lower-cased prefixes.
   const blocked = new Set(profile.notInterested.categories.map(low));
   const bad = (p: Product, k: string[]) =>
@@ -196,14 +199,14 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
     }
     pickAll(
       [...l].flatMap(([id, [s, why]]): Candidate[] => {
-        const i = ix._at.get(id);
+        const i = at(id);
         return i == null ? [] : [[catalog[i]!, pre(i), s, [why]]];
       }),
     );
   } else {
     pickAll(
       viewed.flatMap((v, n): Candidate[] => {
-        const i = ix._at.get(v.id);
+        const i = at(v.id);
         const p = catalog[i!];
         const k = p ? pre(i!) : prefixes(v.category);
         if (want == "recently-viewed") {

@@ -52,6 +52,17 @@ describe("exclusions", () => {
     expect(trending(list, profileOf(["not_interested", { productId: id }]))).toEqual(["bag1", "bag2", "aud2"]);
   });
 
+  it("knows a product named by its sku, group id or url, as pages and dataLayer events often name it", () => {
+    const list = shop.map((p) => (p.id == "aud1" ? { ...p, sku: "LOUD-1", groupId: "G-aud" } : p.id == "bag1" ? { ...p, sku: "aud2" } : p));
+    expect(trending(list, profileOf(["purchase", { items: [{ id: "LOUD-1", price: 200 }] }]))).toEqual(["bag1", "bag2", "aud2"]);
+    expect(trending(list, profileOf(["add_to_cart", { items: [{ id: "G-aud" }] }]))).toEqual(["bag1", "bag2", "aud2"]);
+    expect(trending(list, fresh(), { inView: "https://shop.example/p/aud1" })).toEqual(["bag1", "bag2", "aud2"]);
+    // A feed id wins over another product's sku: aud2 is aud2, not bag1.
+    expect(trending(list, profileOf(["add_to_cart", { items: [{ id: "aud2" }] }]))).toEqual(["aud1", "bag1", "bag2"]);
+    const [first] = recommend(list, fresh(), { strategy: "similar", limit: 1, context: "LOUD-1" }, { now: NOW });
+    expect([first!.id, first!.reasons[0]]).toEqual(["aud2", "Similar to Product aud1"]);
+  });
+
   it("leaves out products and categories marked not interested", () => {
     const profile = profileOf(["not_interested", { productId: "aud1" }], ["not_interested", { category: "Bags" }]);
     expect(trending(shop, profile)).toEqual(["aud2", "frm1", "run1"]);
