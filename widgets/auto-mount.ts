@@ -1,7 +1,4 @@
-import { warnOnce, type Shopkeeper, type Strategy, type Widget } from "../src/index";
-
-// The `Strategy` union at run time, to check `data-strategy`; keep in step with src/types.ts.
-const STRATEGIES: readonly Strategy[] = ["for-you", "recently-viewed", "similar", "bought-together", "trending", "price-drop", "back-in-stock"];
+import { warnOnce, type Shopkeeper, type Widget } from "../src/index";
 const ATTRIBUTES = ["data-shopkeeper", "data-product", "data-strategy", "data-limit", "data-title"];
 
 /**
@@ -10,7 +7,7 @@ const ATTRIBUTES = ["data-shopkeeper", "data-product", "data-strategy", "data-li
  * `data-*` options change, all mounted slots after a back/forward-cache restore, and
  * recommendation slots after an SPA navigation (`page_view` with a new URL), so shelves are never
  * stale. Returns a function that stops and unmounts everything. Options come from the slot's
- * `data-strategy` (an unknown one falls back to the default), `data-limit`, `data-title` and
+ * `data-strategy` (`recommend()` warns about an unknown one and uses the default), `data-limit`, `data-title` and
  * `data-product`, read by name.
  * @example autoMount(sk, { recommendations, preferences, channels })
  */
@@ -37,10 +34,6 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     const limit = parseInt(d.limit!);
     if (limit > 0) o.limit = Math.min(limit, 24);
     for (const k of ["strategy", "title", "product"]) if (d[k]) o[k] = d[k];
-    if (o.strategy && !STRATEGIES.includes(o.strategy as Strategy)) {
-      warnOnce("strategy", `unknown data-strategy "${o.strategy}", using the default`);
-      delete o.strategy;
-    }
     d.shopkeeperMounted = "";
     try {
       mounted.set(el, sk.mount(el, registry[name]!, o));

@@ -1,5 +1,5 @@
 import type { Decayed, HoldoutGroup, Product, Profile, Recommendation, RecommendOptions, Strategy } from "../types";
-import { attempt } from "../log";
+import { attempt, warnOnce } from "../log";
 import { score } from "../profile/score";
 import { isRemoved } from "../profile/is-removed";
 import { getIndex, low, prefixes, productAt } from "./catalog-index";
@@ -25,6 +25,9 @@ export interface RecommendContext {
   inView?: string;
 }
 
+// The `Strategy` union at run time: keep in step with src/types.ts.
+const STRATEGIES: readonly string[] = ["for-you", "recently-viewed", "similar", "bought-together", "trending", "price-drop", "back-in-stock"];
+
 type Candidate = [p: Product, k: string[], s: number, why: string[]];
 type Kind = "category" | "brand" | "tag" | "price";
 
@@ -34,8 +37,8 @@ type Kind = "category" | "brand" | "tag" | "price";
  * visitor's favourite) category, then the shop's popular items; with nothing to show, `[]`.
  * @example recommend(products, profile, { strategy: "for-you", limit: 4 }, { now: Date.now() })
  */
-export function recommend(catalog: Product[], profile: Profile, options: RecommendOptions, ctx: RecommendContext): Recommendation[] {
-  return attempt("recommend", () => rank(catalog, profile, options, ctx), []);
+export function recommend(catalog: Product[], profile: Profile, options: RecommendOptions | null | undefined, ctx: RecommendContext): Recommendation[] {
+  return attempt("recommend", () => rank(catalog, profile, options ?? {}, ctx), []);
 }
 
 function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: RecommendContext): Recommendation[] {
@@ -43,7 +46,8 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const limit = (o.limit ?? 4) || 0;
   const cap = Math.max(1, c.maxPerCategory ?? 2);
   const say = createReasons(c.locale, c.strings);
-  const want = o.strategy ?? "for-you";
+  // Untyped callers (a slot's data-strategy, queued page code) may name one that does not exist.
+  const want = STRATEGIES.includes(o.strategy!) ? o.strategy! : (o.strategy && warnOnce("strategy", `unknown strategy "${o.strategy}", using "for-you"`), "for-you");
   const viewed = profile.viewed;
   const at = (id: string) => productAt(ix, catalog, id);
   // Events may name a product by sku or url: what is left out is left out under its catalog id.

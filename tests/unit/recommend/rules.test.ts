@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { recommend } from "../../../src/recommend/recommend";
 import { createProfile } from "../../../src/profile/create-profile";
 import { catalog, ids, NOW, product, profileOf, view } from "./fixtures";
@@ -61,6 +61,16 @@ describe("exclusions", () => {
     expect(trending(list, profileOf(["add_to_cart", { items: [{ id: "aud2" }] }]))).toEqual(["aud1", "bag1", "bag2"]);
     const [first] = recommend(list, fresh(), { strategy: "similar", limit: 1, context: "LOUD-1" }, { now: NOW });
     expect([first!.id, first!.reasons[0]]).toEqual(["aud2", "Similar to Product aud1"]);
+  });
+
+  it("ranks an unknown strategy as for-you, with one warning, and takes null options as none", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const profile = profileOf(view(at("run1")));
+    const mine = ids(recommend(shop, profile, { limit: 3 }, { now: NOW }));
+    expect(ids(recommend(shop, profile, { strategy: "bestsellers" as "trending", limit: 3 }, { now: NOW }))).toEqual(mine);
+    expect(ids(recommend(shop, profile, null, { now: NOW })).slice(0, 3)).toEqual(mine);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('unknown strategy "bestsellers"')]);
+    warn.mockRestore();
   });
 
   it("leaves out products and categories marked not interested", () => {

@@ -112,13 +112,11 @@ describe("autoMount", () => {
     expect(log).toEqual([`mount r {"product":"p1"}`]);
   });
 
-  it("falls back to the default strategy, with one warning, for an unknown data-strategy", async () => {
+  it("passes data-strategy on as written: recommend() warns about an unknown one", async () => {
     const { log, widget } = probe();
     slot("r", "recommendations", { strategy: "bestsellers", limit: "2" });
     stop = autoMount(fakeShopkeeper().sk, { recommendations: widget });
-    const { warnOnce } = await import("../../../src/index");
-    expect(log).toEqual([`mount r {"limit":2}`]);
-    expect(warnOnce).toHaveBeenCalledWith("strategy", expect.stringContaining("bestsellers"));
+    expect(log).toEqual([`mount r {"limit":2,"strategy":"bestsellers"}`]);
   });
 
   it("keeps going when a widget throws, and stops everything on teardown", async () => {
