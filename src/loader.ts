@@ -81,7 +81,8 @@ function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
   // A bare attribute, "true" or "1" is on; "false" or "0" off; anything else goes to the config
   // check, which names it in its warning.
   const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (!/^(false|0)$/.test(value) && value));
-  const number = (value: string | undefined) => (value === undefined || value.trim() === "" ? value : Number(value));
+  // Not a number ("10%"): kept as written, so the warning quotes what the page said.
+  const number = (value: string | undefined) => (value === undefined || value.trim() === "" || isNaN(+value) ? value : +value);
   config.catalog = read("catalog");
   config.catalogFormat = read("catalog-format");
   config.locale = read("locale");

@@ -96,7 +96,7 @@ describe("script tag on a product page", () => {
     expect(state).toEqual({ consent: "pending", locale: "ur", holdout: undefined, group: "personalized", dataLayer: undefined, debug: false });
     const configWarnings = page.warnings.filter((w) => w.includes("invalid options"));
     expect(configWarnings).toHaveLength(1);
-    expect(configWarnings[0]).toContain("holdout");
+    expect(configWarnings[0]).toContain('holdout: expected a share between 0 and 1, e.g. 0.1 for 10%, got "10%"');
     expect(configWarnings[0]).toContain("endpoint");
     expect(configWarnings[0]).toContain('dataLayer: expected true or false, got "no"');
     // A page callback that throws is reported, and never reaches the page as an unhandled rejection.
