@@ -97,6 +97,12 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
     const size = shopify ? 250 : woo ? 100 : 0;
     let first: Headers | undefined;
     let bytes = 0;
+    // A server that stops answering (no headers, or a body that stalls) would leave shelves
+    // waiting for ever: 10 s without a byte ends the download like any other failure. A slow
+    // feed that keeps arriving is never cut.
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    let stalled = "";
+    const alive = () => (clearTimeout(stall), (stall = setTimeout(() => abort.abort((stalled = "no data for 10 s")), 1e4)));
     if (size) page.searchParams.set(shopify ? "limit" : "per_page", "" + size);
     try {
       for (let n = 1; ; n++) {
@@ -107,6 +113,7 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
           if (hit?.e) headers["if-none-match"] = hit.e;
           if (hit?.m) headers["if-modified-since"] = hit.m;
         }
+        alive();
         const res = await (options.fetch ?? fetch)(page.href, { headers, signal: abort.signal });
         if (res.status == 304 && hit) return void (await save({ ...hit, t: now() }));
         const type = res.headers;
@@ -117,7 +124,7 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
         const reader = res.body?.getReader();
         const decoder = new TextDecoder();
         let body = "";
-        for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+        for (let chunk; reader && (alive(), !(chunk = await reader.read()).done); ) {
           // Counted as it arrives: a missing or lying Content-Length cannot get past the cap.
           if ((bytes += chunk.value.byteLength) > maxBytes) throw (abort.abort(), "maxBytes");
           body += decoder.decode(chunk.value, { stream: true });
@@ -125,6 +132,7 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
         body += decoder.decode();
         // Also behind a comment or with no doctype: "<!-- cache miss --><!DOCTYPE html>", "<head>".
         if (/^\s*(<!--[^]*?-->\s*)*<(!doctype|html|head|body)\b/i.test(body)) throw "html";
+        clearTimeout(stall);
         const before = parser.seen;
         const kept = parser.result.products.length;
         // Relative links resolve against where the feed came from after any redirect.
@@ -134,7 +142,8 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
         if (!size || parser.seen - before < size || total == kept || total >= maxItems) break;
       }
     } catch (error) {
-      warn(error);
+      clearTimeout(stall);
+      warn(stalled || error);
       // Pages stopped by the byte cap are as complete as they will get, like those stopped by
       // `maxItems`. Pages read before a failure serve only a first load with nothing cached.
       if (!parser.seen || (error != "maxBytes" && hit)) return;

@@ -199,6 +199,48 @@ describe("loadCatalog", () => {
     expect(contents(cache)).toEqual({ index: { u: "https://shop.example/feed.xml", t: NOW, n: 1, e: 'W/"7"', m: null }, products });
   });
 
+  it("gives up on a server that sends nothing for 10 s, before or after the headers, with one warning", async () => {
+    vi.useFakeTimers();
+    try {
+      // Like a real fetch: pending until its signal aborts, then rejecting.
+      const pending = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+      const silent = vi.fn(async (_: unknown, init?: RequestInit) => pending(init!.signal!));
+      const first = loadCatalog(FEED, { fetch: silent as unknown as typeof fetch, now: () => NOW });
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(silent.mock.calls[0]![1]!.signal!.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await first).toEqual([]);
+      expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("catalog not loaded"), "no data for 10 s");
+
+      // A body that starts, then stalls; and one that keeps arriving slowly, never cut.
+      const body = (gaps: number[], signal: AbortSignal) => {
+        const chunks = [JSON.stringify([{ id: "a", title: "A", url: "/a" }])];
+        return {
+          ok: true,
+          status: 200,
+          headers: new Headers({ "content-type": "application/json" }),
+          body: {
+            getReader: () => ({
+              read: () => {
+                const gap = gaps.shift();
+                if (gap == null) return Promise.race([pending(signal), new Promise(() => {})]);
+                return new Promise((resolve) => setTimeout(() => resolve(chunks.length ? { done: false, value: new TextEncoder().encode(chunks.shift()!) } : { done: true }), gap));
+              },
+            }),
+          },
+        };
+      };
+      const stalls = loadCatalog(FEED, { fetch: (async (_: unknown, init?: RequestInit) => body([100], init!.signal!)) as unknown as typeof fetch, now: () => NOW });
+      await vi.advanceTimersByTimeAsync(10_200);
+      expect(await stalls).toEqual([]);
+      const slow = loadCatalog(FEED, { fetch: (async (_: unknown, init?: RequestInit) => body([9_000, 9_000], init!.signal!)) as unknown as typeof fetch, now: () => NOW });
+      await vi.advanceTimersByTimeAsync(18_100);
+      expect((await slow).map((p) => p.id)).toEqual(["a"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("keeps the pages read before a later page fails", async () => {
     const pages = [shopifyPage(1, 250)];
     const fetch = vi.fn(async () => (pages.length ? (reply(pages.shift()!) as unknown as Response) : Promise.reject(new TypeError("Failed to fetch"))));
