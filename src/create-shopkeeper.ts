@@ -18,6 +18,7 @@ import { parseConfig, ShopkeeperConfigError } from "./config";
 import { attempt, warnOnce } from "./log";
 import { listen } from "./track/listen";
 import { plain } from "./plain";
+import { storableProps } from "./profile/storable";
 import { createStateStore } from "./store/state-store";
 import { createEmitter } from "./events/emitter";
 import { createRateLimit } from "./events/rate-limit";
@@ -131,7 +132,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   function accept(event: TrackedEvent): void {
     if (event.name === "purchase" && isRepeatOrder(event.props as EventMap["purchase"])) return;
-    if (!event.name.startsWith("segment_")) store.add(event);
+    // Stored lean (a bounded copy); listeners and destinations get the event as the page gave it.
+    if (!event.name.startsWith("segment_")) store.add({ ...event, props: storableProps(event.props as Record<string, unknown>) } as TrackedEvent);
     deliver(event);
     react(event);
   }

@@ -60,7 +60,7 @@ function item(v: unknown): Item | undefined {
 }
 
 // Ecommerce props carry `items`; a page calling `track("add_to_cart", { id, price })` passes one item.
-const itemsOf = (x: Props): Item[] =>
+export const itemsOf = (x: Props): Item[] =>
   (Array.isArray(x.items) ? x.items : x.id != null ? [x] : []).slice(0, 50).map(item).filter((i): i is Item => !!i);
 
 const onSale = (i: Item): boolean => (i.compareAtPrice ?? 0) > (i.price ?? Infinity);
