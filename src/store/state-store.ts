@@ -108,6 +108,8 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   let heard = 0;
   let synced = 0;
   let chain = Promise.resolve();
+  // Writes failed in a row, since the last that worked.
+  let strikes = 0;
   const memory = new Map<string, unknown>();
 
   const live = () => consent == "granted" && !failed && !halted;
@@ -208,12 +210,18 @@ export function createStateStore(options: StateStoreOptions): StateStore {
   };
 
   const write = (retry: boolean): Promise<void> =>
-    sync(true).catch((error) => {
-      if (!retry || !isQuota(error)) return fail(error);
-      // Make room: drop the oldest half of the event ring, then try once more.
-      cap = Math.max(1, Math.min(cap, ring.length) >> 1);
-      return write(false);
-    });
+    sync(true).then(
+      () => void (strikes = 0),
+      (error) => {
+        // A write can fail for a moment (iOS aborts transactions as a page goes to the background):
+        // its changes stay queued for the next flush, and only a third failure in a row gives up.
+        if (!isQuota(error)) return ++strikes < 3 ? undefined : fail(error);
+        if (!retry) return fail(error);
+        // Make room: drop the oldest half of the event ring, then try once more.
+        cap = Math.max(1, Math.min(cap, ring.length) >> 1);
+        return write(false);
+      },
+    );
 
   const stopTimer = () => {
     clearTimeout(timer);

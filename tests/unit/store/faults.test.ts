@@ -205,11 +205,34 @@ describe("store faults", () => {
       throw new DOMException("Connection to Indexed Database server lost. Refresh the page to try again", "UnknownError");
     });
     for (let i = 0; i < 10_000; i++) store.add(view());
+    // Three flushes of two attempts each (the second on a new connection), then no more.
+    for (let i = 0; i < 3; i++) await store.flush();
+    expect([tx.mock.calls.length, store.mode(), codes()]).toEqual([6, "memory", ["storage"]]);
+    store.add(view());
     await store.flush();
+    expect(tx).toHaveBeenCalledTimes(6);
+    expect(store.profile().pageViews).toBe(10_001);
+  });
+
+  it("keeps the changes of a write that failed for a moment and saves them with the next", async () => {
+    const { spy } = spyWarnings();
+    const store = makeStore();
+    await store.ready;
+    const real = IDBDatabase.prototype.transaction;
+    let fails = 2;
+    vi.spyOn(IDBDatabase.prototype, "transaction").mockImplementation(function (this: IDBDatabase, ...args) {
+      // Both attempts of one flush, as when iOS aborts transactions of a page going to the background.
+      if (fails-- > 0) throw new DOMException("The transaction was aborted.", "AbortError");
+      return real.apply(this, args);
+    });
+    for (let i = 0; i < 5; i++) store.add(view());
     await store.flush();
-    expect(tx).toHaveBeenCalledTimes(2);
-    expect(store.profile().pageViews).toBe(10_000);
-    expect(codes()).toEqual(["storage"]);
+    expect(store.mode()).toBe("idb");
+    store.add(view());
+    await store.flush();
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 6 });
+    expect((await readRaw("events")) as unknown[]).toHaveLength(6);
+    expect(spy).not.toHaveBeenCalled();
   });
 });
 
