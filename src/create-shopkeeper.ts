@@ -42,6 +42,8 @@ import { viewedToProducts } from "./catalog/seen-products";
 
 export const VERSION = "0.1.0";
 
+// Shared by every copy of the SDK in a window: a registered symbol, not a module variable.
+const LIVE = Symbol.for("shopkeeper.live");
 const SINGLE_ITEM: EventName[] = ["view_item", "select_item", "add_to_cart", "remove_from_cart"];
 
 /** What the script tag adds on top of the options: named widgets for `mount(el, "name")`. */
@@ -81,6 +83,14 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const undelivered: TrackedEvent[] = [];
   const stops: (() => void)[] = [];
   let consentMode: ConsentMode = config.consent ?? "granted";
+
+  // Two tracking instances in one window (the script tag and an npm import) count every page twice.
+  if (win && config.autoTrack !== false) {
+    const live = win as unknown as Record<symbol, number>;
+    if (live[LIVE]) warnOnce("instances", "another instance already tracks this page, so every event counts twice: destroy() it, or set autoTrack: false");
+    live[LIVE] = (live[LIVE] || 0) + 1;
+    stops.push(() => void (live[LIVE] = live[LIVE]! - 1));
+  }
 
   // Leaving: this page's engaged time joins the queue before the store's own pagehide write,
   // which runs next because its listener is added after this one.

@@ -34,3 +34,21 @@ describe("track()", () => {
     warn.mockRestore();
   });
 });
+
+describe("two instances in one window", () => {
+  it("warns once that a second tracking instance counts every event twice, and not after destroy()", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const said = () => warn.mock.calls.filter(([text]) => String(text).includes("counts twice")).length;
+    const first = createShopkeeper({});
+    createShopkeeper({ autoTrack: false }).destroy();
+    expect(said()).toBe(0);
+    first.destroy();
+    const again = createShopkeeper({});
+    expect(said()).toBe(0);
+    const second = createShopkeeper({});
+    expect(said()).toBe(1);
+    again.destroy();
+    second.destroy();
+    warn.mockRestore();
+  });
+});
