@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createShopkeeper } from "../../../src/index";
+import { _resetWarnings } from "../../../src/log";
+
+const VIEW = { items: [{ id: "a", title: "Tent", price: 120 }] };
+const w = window as unknown as { dataLayer?: unknown[] };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  delete w.dataLayer;
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  _resetWarnings();
+});
+
+// Each guard through the public API, so that removing its wiring fails a test.
+describe("guards, end to end", () => {
+  it("sends nothing anywhere while Global Privacy Control is on, whatever the consent", async () => {
+    Object.defineProperty(navigator, "globalPrivacyControl", { configurable: true, value: true });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const sent: string[] = [];
+    const sk = createShopkeeper({ autoTrack: false, consent: "granted", dataLayer: true, onEvent: (e) => sent.push(e.name) });
+    await sk.ready;
+    sk.track("view_item", VIEW);
+    expect([sent, w.dataLayer ?? []]).toEqual([[], []]);
+    expect(sk.profile().viewed.map((v) => v.id)).toEqual(["a"]);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining("Global Privacy Control")]);
+    sk.destroy();
+  });
+
+  it("beacons nothing to the endpoint before consent, and sends once it is granted", async () => {
+    const beacon = vi.fn(() => true);
+    Object.defineProperty(navigator, "sendBeacon", { configurable: true, value: beacon });
+    const sk = createShopkeeper({ autoTrack: false, consent: "pending", endpoint: "https://collect.shop.example/e" });
+    await sk.ready;
+    sk.track("view_item", VIEW);
+    window.dispatchEvent(new Event("pagehide"));
+    expect(beacon).not.toHaveBeenCalled();
+    sk.consent("granted");
+    sk.track("view_item", VIEW);
+    window.dispatchEvent(new Event("pagehide"));
+    expect(beacon).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String((beacon.mock.calls[0] as unknown[])[1])).events.map((e: { event: string }) => e.event)).toEqual(["shopkeeper_view_item"]);
+    sk.destroy();
+  });
+
+  it("keeps a page stuck in a loop to the burst of 100 events", async () => {
+    const sk = createShopkeeper({ autoTrack: false });
+    await sk.ready;
+    for (let i = 0; i < 1000; i++) sk.track("page_view", { path: "/", pageType: "home" });
+    expect(sk.profile().pageViews).toBe(100);
+    sk.destroy();
+  });
+
+  it("never lets a failure inside a method reach the page", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const sk = createShopkeeper({ autoTrack: false });
+    await sk.ready;
+    const hostile = Object.defineProperty({ id: "x" }, "price", { enumerable: true, get: () => { throw new Error("page bug"); } });
+    expect(() => sk.track("add_to_cart", hostile as never)).not.toThrow();
+    expect(() => sk.mount(null as never, "nothing" as never, {})).not.toThrow();
+    expect(warn).toHaveBeenCalled();
+    sk.destroy();
+  });
+});
