@@ -214,6 +214,27 @@ describe("store faults", () => {
     expect(store.profile().pageViews).toBe(10_001);
   });
 
+  it("steps aside when another script upgrades the database, and reopens it for the next write", async () => {
+    const { spy } = spyWarnings();
+    const store = makeStore();
+    await store.ready;
+    store.add(view());
+    await store.flush();
+    // Another script on the page opens the same name at a higher version: our open connection
+    // must close so its open is not blocked.
+    const outcome = await new Promise<string>((resolve) => {
+      const request = indexedDB.open("shopkeeper", 99);
+      request.onblocked = () => resolve("blocked");
+      request.onsuccess = () => (request.result.close(), resolve("opened"));
+      request.onerror = () => resolve("error");
+    });
+    expect(outcome).toBe("opened");
+    store.add(view());
+    await store.flush();
+    expect([store.mode(), await readRaw("profile")]).toEqual(["idb", expect.objectContaining({ pageViews: 2 })]);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it("keeps the changes of a write that failed for a moment and saves them with the next", async () => {
     const { spy } = spyWarnings();
     const store = makeStore();
