@@ -135,6 +135,26 @@ describe("widgets in a host page", () => {
     expect(page.errors).toEqual([]);
   });
 
+  it("opens the survey above a chat launcher that takes the highest z-index", async () => {
+    const page = await h.page();
+    // Added before the SDK loads, as chat widgets usually are: a fixed box over the corner.
+    await page.addInitScript(() =>
+      addEventListener("DOMContentLoaded", () => {
+        const chat = document.body.appendChild(document.createElement("div"));
+        chat.id = "chat";
+        chat.setAttribute("style", "position:fixed;right:0;bottom:0;width:600px;height:700px;z-index:2147483647;background:#0a0");
+      }),
+    );
+    await page.goto(`${h.url}${PAGE}?pv`);
+    const button = page.getByRole("dialog").getByRole("button", { name: "5 out of 5" });
+    await button.waitFor();
+    const box = (await button.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.id, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(hit).toBe("shopkeeper-survey");
+    await button.click({ timeout: 2000 });
+    expect(await page.evaluate(() => (window as any).dataLayer.some((e: any) => e.event === "shopkeeper_survey_response"))).toBe(true);
+  });
+
   it("opens the survey on a mobile fast scroll-up", async () => {
     const context = await h.context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await context.clock.install();

@@ -6,7 +6,10 @@ import { BASE_CSS } from "../ui/base-css";
  */
 export const SURVEY_CSS =
   BASE_CSS +
-  ".bd{position:fixed;inset:0;z-index:var(--sk-z,2147483000);display:flex;align-items:end;justify-content:end;padding:16px}" +
+  // The highest z-index there is: chat launchers take it too, and a modal the visitor must be
+  // able to answer or close cannot sit under one. The later element wins a tie, and the survey's
+  // host is appended when it opens.
+  ".bd{position:fixed;inset:0;z-index:var(--sk-z,2147483647);display:flex;align-items:end;justify-content:end;padding:16px}" +
   // A transparent border is drawn in forced colours, which drop the shadow: the dialog keeps its edge.
   ".dl{position:relative;background:var(--b);width:min(380px,100%);max-height:90vh;overflow:auto;padding:20px;border:1px solid transparent;border-radius:var(--r);box-shadow:0 4px 24px #0005;animation:sk-in .2s ease-out}" +
   "@keyframes sk-in{from{opacity:0;transform:translateY(16px)}}" +
