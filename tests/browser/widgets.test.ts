@@ -155,6 +155,28 @@ describe("widgets in a host page", () => {
     expect(await page.evaluate(() => (window as any).dataLayer.some((e: any) => e.event === "shopkeeper_survey_response"))).toBe(true);
   });
 
+  it("works whole under a strict CSP with Trusted Types: styled, no violation, hostile feed data inert", async () => {
+    const page = await h.page();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+    await page.goto(`${h.url}/tests/browser/pages/csp.html`);
+    await page.waitForFunction(() => (window as any).__sk);
+    const cards = page.locator("#recs [part=card]");
+    await cards.nth(2).waitFor();
+    // Markup in a title is text; a javascript: product is a plain card without a link or image.
+    expect(await cards.nth(0).textContent()).toContain("<img src=x onerror=alert(1)>Lamp");
+    expect(await cards.nth(1).locator("a, img").count()).toBe(0);
+    // The stylesheet applied: the widget's own 14px, not the page's inherited 16px.
+    expect(await page.locator("#recs [part=root]").evaluate((el) => getComputedStyle(el).fontSize)).toBe("14px");
+    await page.evaluate(() => (window as any).__sk.show("csp"));
+    await page.getByRole("dialog").getByRole("button", { name: "9 out of 10" }).click();
+    await page.locator("#channels [part=channel-link]").first().waitFor();
+    await page.locator("#prefs").getByRole("switch").waitFor();
+    expect(await page.evaluate(() => (window as any).dataLayer.some((e: any) => e.event === "shopkeeper_survey_response"))).toBe(true);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    expect([dialogs, page.errors]).toEqual([[], []]);
+  });
+
   it("opens the survey on a mobile fast scroll-up", async () => {
     const context = await h.context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await context.clock.install();
