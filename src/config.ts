@@ -88,7 +88,7 @@ export function parseConfig(raw: unknown): { config: ShopkeeperConfig; problems:
   if (raw != null && !isObject(raw)) return { config, problems: ["options: expected an object"] };
   for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     if (value === undefined) continue;
-    const check = Object.prototype.hasOwnProperty.call(CHECKS, key) ? CHECKS[key as keyof ShopkeeperConfig] : undefined;
+    const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof ShopkeeperConfig] : undefined;
     if (!check) problems.push(`${key}: unknown option`);
     else if (!check[0](value)) problems.push(`${key}: expected ${check[1]}, got ${describe(value)}`);
     else config[key] = value;

@@ -39,6 +39,7 @@ import { assignGroup } from "./measure/holdout";
 import { startTracker } from "./track/tracker";
 import { watchExitIntent } from "./track/exit-intent";
 import { viewedToProducts } from "./catalog/seen-products";
+import { own } from "./profile/own";
 
 export const VERSION = "0.1.0";
 
@@ -296,7 +297,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     pageProducts: () => tracker?.pageProducts() ?? [],
     mount(el, widget, options) {
       const widgets = start.widgets ?? {};
-      const render = typeof widget !== "string" ? widget : Object.hasOwn(widgets, widget) ? widgets[widget] : undefined;
+      const render = typeof widget !== "string" ? widget : own(widgets, widget);
       // A widget that fails or is missing still hands back a teardown, so page code can always call it.
       const noop = () => undefined;
       if (typeof render !== "function") {

@@ -64,7 +64,7 @@ function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
     }
     // Queued config was merged before the start; a later one would silently do nothing.
     if (command === "config") return late ? warnOnce("config-late", 'shopkeeper("config") after the script started is ignored: queue it before, or use the JSON block') : undefined;
-    const method = typeof command === "string" && Object.prototype.hasOwnProperty.call(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
+    const method = typeof command === "string" && Object.hasOwn(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
     if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
     return (method as (...a: unknown[]) => unknown).apply(sk, args);
   } catch (error) {

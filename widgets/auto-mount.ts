@@ -29,7 +29,7 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     const d = el.dataset;
     const name = d.shopkeeper!;
     // Own keys only: a slot named "constructor" must not reach Object.prototype.
-    if (!{}.hasOwnProperty.call(registry, name) || d.shopkeeperMounted != null) return;
+    if (!Object.hasOwn(registry, name) || d.shopkeeperMounted != null) return;
     const o: Record<string, unknown> = {};
     const limit = parseInt(d.limit!);
     if (limit > 0) o.limit = Math.min(limit, 24);

@@ -2,6 +2,7 @@ import type { Decayed, HoldoutGroup, Product, Profile, Recommendation, Recommend
 import { attempt, warnOnce } from "../log";
 import { score } from "../profile/score";
 import { isRemoved } from "../profile/is-removed";
+import { own } from "../profile/own";
 import { getIndex, low, prefixes, productAt } from "./catalog-index";
 import { createReasons } from "./reasons";
 
@@ -194,7 +195,7 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
       const why = say("boughtWith", title);
       add(seed.related, 3, why);
       // A seed exists only for a known id.
-      add(Object.hasOwn(c.related ?? {}, seedId!) ? c.related![seedId!] : undefined, 2, why);
+      add(own(c.related ?? {}, seedId!), 2, why);
       add(
         viewed.filter((v) => v.session == seen?.session).map((v) => v.id),
         1,

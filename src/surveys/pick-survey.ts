@@ -1,5 +1,6 @@
 import type { Profile, Survey } from "../types";
 import { DAY } from "../profile/limits";
+import { own } from "../profile/own";
 import { matchUrl } from "../segments/match-url";
 
 /** What just happened that may open a survey. */
@@ -46,7 +47,7 @@ export function pickSurvey(surveys: Survey[], trigger: PickTrigger, ctx: SurveyC
     return +(typeof t == "object" ? kind == "page-view" && p.session.pageViews >= t.pageViews : t == kind);
   };
   const due = (s: Survey): boolean => {
-    const st = Object.hasOwn(p.surveys, s.id) ? p.surveys[s.id] : undefined;
+    const st = own(p.surveys, s.id);
     const d = s.display;
     if (!st) return true;
     if (d == "until-answered") return !st.answered && (st.dismissed ?? 0) < 2;
