@@ -103,9 +103,10 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, halfLifeDays),
     now,
     consent: consentMode,
-    ...(config.flushInterval ? { flushInterval: config.flushInterval } : {}),
-    ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}),
-    ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
+    // Checked options: each is a valid number or undefined (the store's default).
+    flushInterval: config.flushInterval,
+    maxEvents: config.maxEvents,
+    retentionDays: config.retentionDays,
     // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
     ...(win ? { win } : { persist: false }),
     onChange: () => updateSegments(),
@@ -181,12 +182,12 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget.
     if (!surveys.length || !emitter.has("survey_shown")) return undefined;
     const profile = store.profile();
-    const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, ...(surveyId ? { surveyId } : {}) }, {
+    const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, surveyId }, {
       profile,
       segments: segments(),
       path: win?.location.pathname ?? "/",
       now: now(),
-      ...(config.interruptions ? { budget: config.interruptions } : {}),
+      budget: config.interruptions,
     });
     if (survey) record("survey_shown", { surveyId: survey.id });
     return survey;
@@ -284,13 +285,13 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       const personal = profile.personalization && group() === "personalized";
       const inView = instance.pageProducts()[0]?.id;
       return rank(catalog(), profile, options, {
-        ...(inView ? { inView } : {}),
+        inView,
         now: now(),
         halfLifeDays,
-        ...(config.maxPerCategory ? { maxPerCategory: config.maxPerCategory } : {}),
-        ...(config.excludeOutOfStock === false ? { excludeOutOfStock: false } : {}),
+        maxPerCategory: config.maxPerCategory,
+        excludeOutOfStock: config.excludeOutOfStock,
         locale: locale(config, win),
-        ...(config.strings ? { strings: config.strings[lang(config, win)] ?? {} } : {}),
+        strings: config.strings?.[lang(config, win)],
         group: personal ? "personalized" : "control",
       });
     },

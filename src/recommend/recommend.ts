@@ -12,18 +12,18 @@ export interface RecommendContext {
   /** Half-life of interest scores, days. Default 14. */
   halfLifeDays?: number;
   /** Most items from one leaf category in a list. Default 2. */
-  maxPerCategory?: number;
+  maxPerCategory?: number | undefined;
   /** Leave out-of-stock products out. Default true. */
-  excludeOutOfStock?: boolean;
+  excludeOutOfStock?: boolean | undefined;
   locale?: string;
   /** Reason template overrides: `{ "reason.popular": "Loved by everyone" }`. */
-  strings?: Record<string, string>;
+  strings?: Record<string, string> | undefined;
   /** `control` gets the non-personal popular list whatever the strategy. */
   group?: HoldoutGroup;
   /** Extra co-occurrence lists by product id (from `buildRelated`), for `bought-together`. */
   related?: Record<string, string[]>;
   /** The product the page shows: never recommended on its own page, whatever the strategy. */
-  inView?: string;
+  inView?: string | undefined;
 }
 
 // The `Strategy` union at run time: keep in step with src/types.ts.

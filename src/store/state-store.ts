@@ -23,11 +23,11 @@ export interface StateStoreOptions {
   now: () => number;
   consent: ConsentMode;
   /** Longest wait before a batched write, ms. Default 2,000. */
-  flushInterval?: number;
+  flushInterval?: number | undefined;
   /** Recent events kept beside the profile. Default 500. */
-  maxEvents?: number;
+  maxEvents?: number | undefined;
   /** Events older than this are dropped, days. Default 180. */
-  retentionDays?: number;
+  retentionDays?: number | undefined;
   /** Database name, also the BroadcastChannel name. Default "shopkeeper". */
   dbName?: string;
   /** How long `indexedDB.open` may take, ms. Default 3,000. */

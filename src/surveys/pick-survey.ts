@@ -6,7 +6,7 @@ import { matchUrl } from "../segments/match-url";
 /** What just happened that may open a survey. */
 export interface PickTrigger {
   kind: "exit-intent" | "page-view" | "cart-abandonment" | "purchase" | "manual";
-  surveyId?: string;
+  surveyId?: string | undefined;
 }
 
 /** The visitor and page a survey is picked for, and the shared pop-up budget. */
@@ -17,7 +17,7 @@ export interface SurveyContext {
   path: string;
   now: number;
   /** Pop-ups allowed per session (default 1) and per 24 hours (default 2), shared by every widget that interrupts. */
-  budget?: { perSession?: number; perDay?: number };
+  budget?: { perSession?: number; perDay?: number } | undefined;
 }
 
 /**
