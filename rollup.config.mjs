@@ -36,7 +36,10 @@ const explicitDeclarationImports = () => ({
 const minify = () =>
   terser({
     ecma: 2020,
-    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    // Measured on the gzip size: inline: 1 keeps single-use helpers as functions instead of
+    // pasting them in as called function expressions, hoist_vars merges preact's `var`s, and
+    // keep_fargs: false drops unused trailing parameters (nothing here reads a function's length).
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, inline: 1, hoist_vars: true, keep_fargs: false },
     // Properties starting with `_` are private to the bundle: their names can go.
     mangle: { properties: { regex: /^_/ } },
     format: { comments: false, ascii_only: true },
