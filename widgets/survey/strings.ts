@@ -1,42 +1,8 @@
+import { stringTables } from "../i18n/string-tables";
+
 /** The survey dialog's text in English, Urdu and Arabic; `config.strings` overrides any key. */
-export const SURVEY_STRINGS: Record<string, Record<string, string>> = {
-  en: {
-    close: "Close survey",
-    why: "Why am I seeing this?",
-    next: "Next",
-    thanks: "Thank you for your feedback!",
-    of: "{n} out of {max}",
-    nps0: "Not at all likely",
-    nps1: "Extremely likely",
-    csat0: "Very dissatisfied",
-    csat1: "Very satisfied",
-    ces0: "Very difficult",
-    ces1: "Very easy",
-  },
-  ur: {
-    close: "سروے بند کریں",
-    why: "یہ مجھے کیوں دکھایا جا رہا ہے؟",
-    next: "آگے",
-    thanks: "آپ کی رائے کا بہت شکریہ!",
-    of: "{max} میں سے {n}",
-    nps0: "بالکل امکان نہیں",
-    nps1: "بہت زیادہ امکان ہے",
-    csat0: "بالکل مطمئن نہیں",
-    csat1: "بہت مطمئن",
-    ces0: "بہت مشکل",
-    ces1: "بہت آسان",
-  },
-  ar: {
-    close: "إغلاق الاستبيان",
-    why: "لماذا أرى هذا؟",
-    next: "التالي",
-    thanks: "شكراً على ملاحظاتك!",
-    of: "{n} من {max}",
-    nps0: "غير محتمل إطلاقاً",
-    nps1: "محتمل جداً",
-    csat0: "غير راضٍ إطلاقاً",
-    csat1: "راضٍ جداً",
-    ces0: "صعب جداً",
-    ces1: "سهل جداً",
-  },
-};
+export const SURVEY_STRINGS: Record<string, Record<string, string>> = stringTables("close why next thanks of nps0 nps1 csat0 csat1 ces0 ces1", {
+  en: "Close survey|Why am I seeing this?|Next|Thank you for your feedback!|{n} out of {max}|Not at all likely|Extremely likely|Very dissatisfied|Very satisfied|Very difficult|Very easy",
+  ur: "سروے بند کریں|یہ مجھے کیوں دکھایا جا رہا ہے؟|آگے|آپ کی رائے کا بہت شکریہ!|{max} میں سے {n}|بالکل امکان نہیں|بہت زیادہ امکان ہے|بالکل مطمئن نہیں|بہت مطمئن|بہت مشکل|بہت آسان",
+  ar: "إغلاق الاستبيان|لماذا أرى هذا؟|التالي|شكراً على ملاحظاتك!|{n} من {max}|غير محتمل إطلاقاً|محتمل جداً|غير راضٍ إطلاقاً|راضٍ جداً|صعب جداً|سهل جداً",
+});
