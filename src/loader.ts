@@ -1,4 +1,5 @@
-import type { ConsentMode, Shopkeeper, ShopkeeperConfig } from "./types";
+import type { Shopkeeper, ShopkeeperConfig } from "./types";
+import { compact } from "./compact";
 import { parseConfig } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
 import { attempt, warnOnce } from "./log";
@@ -75,25 +76,25 @@ function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
 
 // Each attribute by name: the dataset is never spread into options.
 function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
-  const config: Record<string, unknown> = {};
-  if (!script) return config;
+  if (!script) return {};
   const read = (name: string) => script.getAttribute(`data-${name}`) ?? undefined;
   // A bare attribute, "true" or "1" is on; "false" or "0" off; anything else goes to the config
   // check, which names it in its warning.
   const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (!/^(false|0)$/.test(value) && value));
   // Not a number ("10%"): kept as written, so the warning quotes what the page said.
   const number = (value: string | undefined) => (value === undefined || value.trim() === "" || isNaN(+value) ? value : +value);
-  config.catalog = read("catalog");
-  config.catalogFormat = read("catalog-format");
-  config.locale = read("locale");
-  config.consent = read("consent") as ConsentMode | undefined;
-  config.holdout = number(read("holdout"));
-  config.endpoint = read("endpoint");
-  config.nonce = read("nonce") ?? (script.nonce || undefined);
-  config.debug = flag(read("debug"));
-  config.dataLayer = flag(read("datalayer"));
-  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
-  return config as ShopkeeperConfig;
+  // Absent attributes leave no key: an undefined here would hide the JSON config's value.
+  return compact<Record<string, unknown>>({
+    catalog: read("catalog"),
+    catalogFormat: read("catalog-format"),
+    locale: read("locale"),
+    consent: read("consent"),
+    holdout: number(read("holdout")),
+    endpoint: read("endpoint"),
+    nonce: read("nonce") ?? (script.nonce || undefined),
+    debug: flag(read("debug")),
+    dataLayer: flag(read("datalayer")),
+  }) as ShopkeeperConfig;
 }
 
 function readJsonConfig(): Record<string, unknown> {
