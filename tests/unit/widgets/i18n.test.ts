@@ -72,3 +72,17 @@ describe("cleanText", () => {
     expect(cleanText("abcdef", 4)).toBe("abcd");
   });
 });
+
+describe("packed string tables", () => {
+  // Texts are matched to keys by position: one missing or extra `|` would shift every later text.
+  it("give every language exactly one text per key, an empty one where it falls back to English", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const file of ["channels", "preferences", "recommendations", "survey"].map((w) => `widgets/${w}/strings.ts`).concat("src/recommend/reasons.ts")) {
+      const source = readFileSync(file, "utf8");
+      const keys = /(?:stringTables\(|const KEYS = )"([^"]+)"/.exec(source)![1]!.split(" ");
+      const texts = [...source.matchAll(/^\s+(\w\w): "(.*)",?$/gm)];
+      expect(texts.length, file).toBeGreaterThanOrEqual(3);
+      for (const [, lang, text] of texts) expect([file, lang, text!.split("|").length]).toEqual([file, lang, keys.length]);
+    }
+  });
+});
