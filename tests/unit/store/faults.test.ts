@@ -26,6 +26,15 @@ async function worksInMemory(store: Store) {
   expect(await store.get("k")).toBe(1);
 }
 
+/** The next `count` transactions throw `error`; later ones run. */
+function failTransactions(count: number, error: DOMException) {
+  const real = IDBDatabase.prototype.transaction;
+  vi.spyOn(IDBDatabase.prototype, "transaction").mockImplementation(function (this: IDBDatabase, ...args) {
+    if (count-- > 0) throw error;
+    return real.apply(this, args);
+  });
+}
+
 describe("store faults", () => {
   it("runs in memory when indexedDB is missing", async () => {
     const { codes } = spyWarnings();
@@ -184,12 +193,7 @@ describe("store faults", () => {
     const { spy } = spyWarnings();
     const store = makeStore();
     await store.ready;
-    const real = IDBDatabase.prototype.transaction;
-    let calls = 0;
-    vi.spyOn(IDBDatabase.prototype, "transaction").mockImplementation(function (this: IDBDatabase, ...args) {
-      if (calls++ === 0) throw new DOMException("Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", "InvalidStateError");
-      return real.apply(this, args);
-    });
+    failTransactions(1, new DOMException("Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", "InvalidStateError"));
     store.add(view());
     await store.flush();
     expect(store.mode()).toBe("idb");
@@ -239,13 +243,8 @@ describe("store faults", () => {
     const { spy } = spyWarnings();
     const store = makeStore();
     await store.ready;
-    const real = IDBDatabase.prototype.transaction;
-    let fails = 2;
-    vi.spyOn(IDBDatabase.prototype, "transaction").mockImplementation(function (this: IDBDatabase, ...args) {
-      // Both attempts of one flush, as when iOS aborts transactions of a page going to the background.
-      if (fails-- > 0) throw new DOMException("The transaction was aborted.", "AbortError");
-      return real.apply(this, args);
-    });
+    // Both attempts of one flush, as when iOS aborts transactions of a page going to the background.
+    failTransactions(2, new DOMException("The transaction was aborted.", "AbortError"));
     for (let i = 0; i < 5; i++) store.add(view());
     await store.flush();
     expect(store.mode()).toBe("idb");
