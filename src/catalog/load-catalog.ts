@@ -142,12 +142,14 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
         if (!size || parser.seen - before < size || total == kept || total >= maxItems) break;
       }
     } catch (error) {
-      clearTimeout(stall);
       warn(stalled || error);
       // Pages stopped by the byte cap are as complete as they will get, like those stopped by
       // `maxItems`. Pages read before a failure serve only a first load with nothing cached.
       if (!parser.seen || (error != "maxBytes" && hit)) return;
       if (error != "maxBytes") return parser.done().products;
+    } finally {
+      // Every way out, the 304 included, disarms the stall watchdog.
+      clearTimeout(stall);
     }
     const { products } = parser.done();
     // A feed that reads as empty (a maintenance page, a mislabelled body) is no catalog: the one
