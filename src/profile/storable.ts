@@ -14,7 +14,11 @@ const BUDGET = 8000;
 export function storableProps(props: Record<string, unknown>): Record<string, unknown> {
   let left = BUDGET;
   const keep = (v: unknown, depth: number): unknown => {
-    if (typeof v == "string") return (v = v.slice(0, left)), (left -= (v as string).length), v;
+    if (typeof v == "string") {
+      const text = v.slice(0, left);
+      left -= text.length;
+      return text;
+    }
     if (!v || typeof v != "object") return (left -= 8), v;
     if (depth > 2) return undefined;
     const out: Record<string, unknown> = {};

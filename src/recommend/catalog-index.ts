@@ -100,11 +100,12 @@ export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
  * @example productAt(getIndex(catalog), catalog, "SKU-1") // 0 when catalog[0].sku is "SKU-1"
  */
 export function productAt(ix: CatalogIndex, catalog: Product[], id: string): number | undefined {
-  let alias = ix._alias;
-  if (ix._at.has(id)) return ix._at.get(id);
-  if (!alias) {
-    alias = ix._alias = new Map();
-    catalog.forEach((p, i) => [p.sku, p.groupId, p.url].forEach((key) => key && !alias!.has(key) && alias!.set(key, i)));
-  }
-  return alias.get(id);
+  return ix._at.get(id) ?? (ix._alias ??= aliases(catalog)).get(id);
+}
+
+// The first product with each sku, group id and url.
+function aliases(catalog: Product[]): Map<string, number> {
+  const alias = new Map<string, number>();
+  catalog.forEach((p, i) => [p.sku, p.groupId, p.url].forEach((key) => key && !alias.has(key) && alias.set(key, i)));
+  return alias;
 }
