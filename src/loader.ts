@@ -40,13 +40,14 @@ export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeep
     // find its renderer listening, and slots show their placeholders while storage is read.
     if (options.onStart) attempt("widgets", () => options.onStart!(sk), undefined);
     // Callbacks wait for storage to be read, then run at once (the contract): no microtask later.
-    sk.ready.then(() => ready.add(sk));
+    sk.ready.then(() => readyInstances.add(sk));
     for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) run(sk, call);
     win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
   });
 }
 
-const ready = new WeakSet<Shopkeeper>();
+// Instances whose storage was read: a callback given to one runs at once.
+const readyInstances = new WeakSet<Shopkeeper>();
 
 /** Runs one queued or live call; a bad call is reported and never stops the others. */
 function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unknown {
@@ -61,7 +62,7 @@ function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
           report(error);
         }
       };
-      return void (ready.has(sk) ? call() : sk.ready.then(call));
+      return void (readyInstances.has(sk) ? call() : sk.ready.then(call));
     }
     // Queued config was merged before the start; a later one would silently do nothing.
     if (command === "config") return late ? warnOnce("config-late", 'shopkeeper("config") after the script started is ignored: queue it before, or use the JSON block') : undefined;

@@ -37,8 +37,8 @@ export function redact(event: EmittedEvent, sendFreeText: boolean): EmittedEvent
 function flatten(value: Record<string, unknown>, out: Record<string, unknown>, prefix: string): Record<string, unknown> {
   for (const key of Object.keys(value)) {
     const v = value[key];
-    const own = ga4(key);
-    const name = own.startsWith(prefix) ? own : ga4(prefix + key);
+    const bare = ga4(key);
+    const name = bare.startsWith(prefix) ? bare : ga4(prefix + key);
     // Images and markers are of no use to analytics.
     if (/^(image|unsafe|related)$/.test(key)) continue;
     if (Array.isArray(v)) out[name] = v.some((x) => typeof x == "object") ? v.map((x) => flatten(x as Record<string, unknown>, {}, "")) : v.join(key == "category" ? " > " : ",");
