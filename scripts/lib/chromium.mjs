@@ -38,8 +38,17 @@ export const CHROMIUM_ARGS = [
   "--enable-precise-memory-info",
 ];
 
+/**
+ * Launches Debian's Chromium headless. `bfcache: true` keeps the back/forward cache on, which
+ * Playwright otherwise switches off so that `goBack()` always reloads.
+ */
 export function launchChromium(options = {}) {
-  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...(options.args ?? [])], headless: true });
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    headless: true,
+    ...(options.bfcache && { ignoreDefaultArgs: ["--disable-back-forward-cache"] }),
+  });
 }
 
 /**

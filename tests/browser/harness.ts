@@ -20,15 +20,18 @@ export interface TrackedPage extends Page {
   warnings: string[];
 }
 
-/** Starts Chromium and the static server for the file's tests; `routes` answer special paths. */
-export function useBrowser(routes: Record<string, Route> = {}): Harness {
+/**
+ * Starts Chromium and the static server for the file's tests; `routes` answer special paths.
+ * `launch.bfcache` keeps the back/forward cache on.
+ */
+export function useBrowser(routes: Record<string, Route> = {}, launch: { bfcache?: boolean } = {}): Harness {
   const harness = {} as Harness;
   let close: () => Promise<void>;
   beforeAll(async () => {
     const server = await serveStatic(undefined, routes);
     harness.url = server.url;
     close = server.close;
-    harness.browser = await launchChromium();
+    harness.browser = await launchChromium(launch);
     harness.context = (options) => harness.browser.newContext(options);
     harness.page = async (context) => {
       const page = (await (context ?? (await harness.context())).newPage()) as TrackedPage;

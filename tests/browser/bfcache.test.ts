@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { useBrowser } from "./harness";
+
+// The static server marks every answer `no-store`, which keeps a page out of the back/forward
+// cache: this route serves the widgets page the way most shops serve theirs, cacheable.
+const h = useBrowser(
+  {
+    "/bfcache/widgets.html": (_req, res) =>
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(readFileSync("tests/browser/pages/widgets.html")),
+  },
+  { bfcache: true },
+);
+
+describe("back/forward cache", () => {
+  it("keeps the page cacheable while another tab writes; a restore counts a page view and renders the slots again", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await page.goto(`${h.url}/bfcache/widgets.html`);
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.locator("#recs [part=card]").first().waitFor();
+    const before = await page.evaluate(() => {
+      const w = window as any;
+      w.__restored = 0;
+      addEventListener("pageshow", (e) => e.persisted && w.__restored++);
+      // Kept to tell a fresh render from the one that went into the cache.
+      w.__shelf = document.querySelector("#recs")!.shadowRoot!.querySelector("[part=root]");
+      return w.dataLayer.filter((e: any) => e.event == "shopkeeper_page_view").length;
+    });
+
+    await page.goto(`${h.url}/tests/browser/pages/blank.html`);
+    // A tab of the same shop writes, and tells the other tabs so, while the first page sits in the cache.
+    const other = await h.page(context);
+    await other.goto(`${h.url}/bfcache/widgets.html`);
+    await other.waitForFunction(async () => (await (window as any).__sk.profile()).pageViews == 2);
+    // A restore fires no load event: wait for the commit only.
+    await page.goBack({ waitUntil: "commit" });
+    await page.waitForFunction(() => document.readyState == "complete");
+
+    const restored = await page.evaluate(() => (window as any).__restored);
+    const reasons = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as any)?.notRestoredReasons));
+    expect(restored, `not restored from the cache: ${reasons}`).toBe(1);
+    await page.locator("#recs [part=card]").first().waitFor();
+    const after = await page.evaluate(() => {
+      const w = window as any;
+      return {
+        views: w.dataLayer.filter((e: any) => e.event == "shopkeeper_page_view").length,
+        sameShelf: document.querySelector("#recs")!.shadowRoot!.querySelector("[part=root]") === w.__shelf,
+        cards: document.querySelector("#recs")!.shadowRoot!.querySelectorAll("[part=card]").length,
+        links: document.querySelector("#channels")!.shadowRoot!.querySelectorAll("[part=channel-link]").length,
+      };
+    });
+    expect(after).toEqual({ views: before + 1, sameShelf: false, cards: 4, links: expect.any(Number) });
+    expect(after.links).toBeGreaterThan(0);
+    // The profile still works after the restore: the store reconnected.
+    await page.waitForFunction(async () => (await (window as any).__sk.profile()).pageViews >= 3);
+    expect([...page.errors, ...other.errors]).toEqual([]);
+  });
+});
