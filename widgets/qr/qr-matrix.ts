@@ -10,14 +10,15 @@
  */
 export function qrMatrix(text: string): number[][] | undefined {
   const bytes = new TextEncoder().encode(text);
-  const exp: number[] = [];
-  const log: number[] = [];
-  for (let i = 0, x = 1; i < 255; i++, x = (x << 1) ^ (x & 128 ? 285 : 0)) (exp[i] = x), (log[x] = i);
-  const mul = (a: number, b: number) => (a && b ? exp[(log[a]! + log[b]!) % 255]! : 0);
+  // Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x^2 + 1 (0x11d), bit by bit.
+  const mul = (a: number, b: number) => {
+    let r = 0;
+    for (let i = 7; i >= 0; i--) r = (r << 1) ^ ((r >> 7) * 285) ^ (((b >> i) & 1) * a);
+    return r;
+  };
   for (let v = 1; v < 11; v++) {
-    const a = ((v / 7) | 0) + 2;
-    // Codewords in the data area (ISO 18004 table 1), by the formula of Nayuki's QR Code generator.
-    const raw = ((16 * v + 128) * v + 64 - (v > 1 ? (25 * a - 10) * a - 55 : 0) - (v > 6 ? 36 : 0)) >> 3;
+    // Codewords in the data area (ISO 18004 table 1).
+    const raw = [26, 44, 70, 100, 134, 172, 196, 242, 292, 346][v - 1]!;
     // Error correction codewords per block and block count at level L (ISO 18004 table 9).
     const ecc = [7, 10, 15, 20, 26, 18, 20, 24, 30, 18][v - 1]!;
     const nb = v > 9 ? 4 : v > 5 ? 2 : 1;
