@@ -43,8 +43,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
       if (answered) send(false);
       sk.track("survey_dismissed", { surveyId, questionId: q.id });
     }
+    // Removes the pop-up host too.
     m.teardown();
-    host.remove();
     opener?.focus?.();
     onClose();
   };
@@ -105,13 +105,11 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     );
     if (range) {
       const [lo, hi] = range;
-      const scale: number[] = [];
-      for (let v = lo; v <= hi; v++) scale.push(v);
       return (
         <fieldset>
           {label}
           <div class="sc" part="scale">
-            {scale.map((n) => (
+            {Array.from({ length: hi - lo + 1 }, (_, k) => lo + k).map((n) => (
               <button
                 aria-label={t("of", { n: num(n), max: num(hi) })}
                 aria-describedby={n == lo ? "sklo" : n == hi ? "skhi" : undefined}
