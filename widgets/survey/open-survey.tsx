@@ -30,11 +30,9 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
   let answered = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let dialog: HTMLElement | null = null;
 
   const send = (completed: boolean) =>
     sk.track("survey_response", { surveyId, answers, ...(Object.keys(text).length && { text }), completed });
-  const controls = () => [...dialog!.querySelectorAll<HTMLElement>("button,input,textarea")].filter((e) => !(e as HTMLButtonElement).disabled);
   const close = (dismissed?: boolean) => {
     if (closed) return;
     closed = true;
@@ -67,7 +65,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     show();
   };
   const keys = (e: KeyboardEvent) => {
-    const all = controls();
+    const dialog = e.currentTarget as HTMLElement;
+    const all = [...dialog.querySelectorAll<HTMLElement>("button,input,textarea")].filter((e) => !(e as HTMLButtonElement).disabled);
     const on = m.root.activeElement;
     const at = all.indexOf(on as HTMLElement);
     if (e.key == "Escape") close(true);
@@ -168,7 +167,6 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     () => (
       <div class="bd" part="backdrop" onClick={(e) => e.target == e.currentTarget && close(true)}>
         <div
-          ref={(d) => void (dialog = d)}
           class="dl"
           part="dialog"
           role="dialog"
