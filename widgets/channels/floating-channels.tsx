@@ -20,11 +20,10 @@ export function floatingChannels(sk: Shopkeeper): () => void {
   const i18n = createI18n(sk, CHANNEL_STRINGS, "channels");
   const state: ListState = {};
   let open = false;
-  let button: HTMLButtonElement | null = null;
   const toggle = (to: boolean) => {
     open = to;
     m.update();
-    if (!to) button?.focus();
+    if (!to) m.root.querySelector<HTMLElement>(".fb")!.focus();
   };
   const m = renderInShadow(
     host,
@@ -39,9 +38,7 @@ export function floatingChannels(sk: Shopkeeper): () => void {
           if (open && to && !e.currentTarget.contains(to)) (open = false), m.update();
         }}
       >
-        <button ref={(b) => {
-            button = b;
-          }} class="p fb" part="button" aria-expanded={open} aria-controls="skp" onClick={() => toggle(!open)}>
+        <button class="p fb" part="button" aria-expanded={open} aria-controls="skp" onClick={() => toggle(!open)}>
           {i18n.t("title")}
         </button>
         {open && (
