@@ -23,7 +23,7 @@ export const BASE_CSS =
   ".w{--t:var(--sk-color-text,#1f1f1f);--b:var(--sk-color-bg,#fff);--a:var(--sk-color-accent,#0b57d0);--at:var(--sk-color-accent-text,#fff);--m:var(--sk-color-muted,#5e5e5e);--s:var(--sk-space,12px);--r:var(--sk-radius,8px);" +
   "font:14px/1.45 var(--sk-font,system-ui,sans-serif);color:var(--t);background:var(--b);letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:start;text-shadow:none;white-space:normal;visibility:visible;cursor:auto;-webkit-text-fill-color:currentcolor;-webkit-text-stroke:0;word-break:normal;overflow-wrap:normal;hyphens:manual;display:inline-block;width:100%;vertical-align:top}" +
   `@media (prefers-color-scheme:dark){.w:not(.light){${DARK}}}.dark{${DARK}}` +
-  "h2{font-size:18px;margin:0 0 var(--s)}p,ul{margin:0}ul{padding:0;list-style:none}" +
+  "h2{font-size:18px;margin:0 0 var(--s)}p,ul{margin:0;padding:0;list-style:none}" +
   "a{color:var(--a)}button,input,select,textarea{font:inherit;color:inherit;background:none;border:1px solid var(--m);border-radius:var(--r);padding:4px 10px;min-height:32px}" +
   "button{cursor:pointer}.p{background:var(--a);color:var(--at);border-color:var(--a)}" +
   // The ring lies on whatever is behind the control: the shadow puts a band of the widget's
