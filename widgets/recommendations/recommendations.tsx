@@ -155,7 +155,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
             {items
               ? items.map(card)
               : Array.from({ length: limit }, () => (
-                  <li class="c k" aria-hidden="true">
+                  <li class="c k" aria-hidden>
                     <div class="l">
                       <div class="i" />
                       <p class="t">{"\xa0"}</p>

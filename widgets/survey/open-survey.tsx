@@ -170,7 +170,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           class="dl"
           part="dialog"
           role="dialog"
-          aria-modal="true"
+          aria-modal
           aria-labelledby="skq"
           aria-describedby={survey.title ? "skt" : undefined}
           // Focusable, so a click on its text keeps focus inside and Escape and Tab still reach it.
