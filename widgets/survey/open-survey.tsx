@@ -85,7 +85,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
       const to = { ArrowRight: i + r, ArrowLeft: i - r, ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: b.length - 1 }[e.key];
       if (to != null) {
         e.preventDefault();
-        b[Math.max(0, Math.min(b.length - 1, to))]!.focus();
+        // Past either end the focus stays where it is.
+        (b[to] || (e.target as HTMLElement)).focus();
       }
     }
   };
