@@ -9,12 +9,9 @@ export function QrCode({ text, label }: { text: string; label: string }) {
   const m = qrMatrix(text);
   if (!m) return null;
   let d = "";
+  // One rectangle per horizontal run of dark modules keeps the path short.
   m.forEach((row, y) => {
-    // One rectangle per horizontal run of dark modules keeps the path short.
-    for (let x = 0, run; x < row.length; x += run || 1) {
-      for (run = 0; row[x + run]; ) run++;
-      if (run) d += `M${x + 4} ${y + 4}h${run}v1h-${run}z`;
-    }
+    for (const { 0: run, index: x } of row.join("").matchAll(/1+/g)) d += `M${x! + 4} ${y + 4}h${run.length}v1h-${run.length}z`;
   });
   const s = m.length + 8;
   return (
