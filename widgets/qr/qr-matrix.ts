@@ -25,16 +25,10 @@ export function qrMatrix(text: string): number[][] | undefined {
     const cap = raw - ecc * nb;
     const wide = v > 9 ? 16 : 8;
     if (4 + wide + bytes.length * 8 > cap * 8) continue;
-    const bits: number[] = [];
-    const put = (val: number, len: number) => {
-      while (len--) bits.push((val >> len) & 1);
-    };
-    put(4, 4);
-    put(bytes.length, wide);
-    for (const b of bytes) put(b, 8);
-    put(0, 4);
-    put(0, -bits.length & 7);
-    const data = bits.join("").match(/.{8}/g)!.map((b) => parseInt(b, 2));
+    const bin = (val: number, len: number) => val.toString(2).padStart(len, "0");
+    // Byte mode (0100), the length, the bytes and a terminator (0000): a whole number of bytes.
+    const bits = "0100" + bin(bytes.length, wide) + [...bytes].map((b) => bin(b, 8)).join("") + "0000";
+    const data = bits.match(/.{8}/g)!.map((b) => parseInt(b, 2));
     for (let p = 236; data.length < cap; p ^= 253) data.push(p);
     // Reed–Solomon divisor: the product of (x - 2^i) for i < ecc, its leading 1 implied.
     const div = Array<number>(ecc).fill(0);
