@@ -1,11 +1,14 @@
 // The script tag a shop owner pastes (`dist/shopkeeper.js`): the core plus every widget, with
 // slots filled on load and later, exit surveys and the floating contact button from config.
-import { startScriptTag } from "../src/loader";
-import { autoMount } from "./auto-mount";
-import { recommendations } from "./recommendations/recommendations";
+// These imports set the order of the bundle. A widget first puts preact (the first import of
+// every .tsx file) at its top, which gzips about 290 B smaller than starting with the core; the
+// rest of the order is the smallest measured too.
 import { preferences } from "./preferences/preferences";
+import { autoMount } from "./auto-mount";
+import { startScriptTag } from "../src/loader";
 import { channels, floatingChannels } from "./channels/index";
 import { startSurveys } from "./survey/index";
+import { recommendations } from "./recommendations/recommendations";
 
 const widgets = { recommendations, preferences, channels };
 
