@@ -5,6 +5,7 @@ import type {
   EventName,
   ExportData,
   Product,
+  Profile,
   Recommendation,
   RecommendOptions,
   Shopkeeper,
@@ -134,36 +135,36 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const isRepeatOrder = (props: EventMap["purchase"]) =>
     !!props.transactionId && store.events().some((e) => e.name === "purchase" && (e.props as EventMap["purchase"]).transactionId === props.transactionId);
 
-  function record<N extends EventName>(name: N, props: EventMap[N]): void {
+  const record = <N extends EventName>(name: N, props: EventMap[N]): void => {
     if (destroyed || !limit.take()) return;
     const event = { name, props, time: now() } as TrackedEvent;
     // Until storage is read the stored orders are unknown: the repeat check waits with the event.
     if (isReady) accept(event);
     else undelivered.push(event);
-  }
+  };
 
-  function accept(event: TrackedEvent): void {
+  const accept = (event: TrackedEvent): void => {
     if (event.name === "purchase" && isRepeatOrder(event.props as EventMap["purchase"])) return;
     // Stored lean (a bounded copy); listeners and destinations get the event as the page gave it.
     if (!event.name.startsWith("segment_")) store.add({ ...event, props: storableProps(event.props as Record<string, unknown>) } as TrackedEvent);
     deliver(event);
     react(event);
-  }
+  };
 
-  function segments(): string[] {
+  const segments = (): string[] => {
     const profile = store.profile();
     const built = getSegments(profile, now(), { halfLifeDays });
     const path = win?.location.pathname ?? "/";
     return [...built, ...getAudienceIds(audiences, { profile, segments: built, url: path, now: now() })];
-  }
+  };
 
-  function updateSegments(): void {
+  const updateSegments = (): void => {
     if (!isReady) return;
     const next = segments();
     for (const segment of next) if (!lastSegments.includes(segment)) record("segment_enter", { segment });
     for (const segment of lastSegments) if (!next.includes(segment)) record("segment_leave", { segment });
     lastSegments = next;
-  }
+  };
 
   // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
   let tracker: ReturnType<typeof startTracker> | undefined;
@@ -177,7 +178,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     return seconds;
   };
 
-  function offerSurvey(kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined {
+  const offerSurvey = (kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined => {
     // Something must render it (the survey widget, or the shop's own code listening for
     // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget.
     if (!surveys.length || !emitter.has("survey_shown")) return undefined;
@@ -191,14 +192,14 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     });
     if (survey) record("survey_shown", { surveyId: survey.id });
     return survey;
-  }
+  };
 
-  function react(event: TrackedEvent): void {
+  const react = (event: TrackedEvent): void => {
     if (event.name === "page_view") offerSurvey("page-view");
     else if (event.name === "purchase") offerSurvey("purchase");
     else if (event.name === "exit_intent" && engagedSeconds() >= (config.exitIntentMinSeconds ?? 15)) offerSurvey("exit-intent");
     if (event.name !== "segment_enter" && event.name !== "segment_leave") updateSegments();
-  }
+  };
 
   // The catalog: a feed, the shop's own array, or (with neither) the products seen on pages.
   let feed: Product[] | undefined = Array.isArray(config.catalog)
@@ -207,12 +208,12 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   let feedLoading: Promise<unknown> | undefined;
   const seenOnPage = new Map<string, Product>();
 
-  function catalog(): Product[] {
+  const catalog = (): Product[] => {
     if (feed?.length) return feed;
     const seen = viewedToProducts(store.profile().viewed);
     for (const product of seenOnPage.values()) if (!seen.some((p) => p.id === product.id)) seen.push(product);
     return seen;
-  }
+  };
 
   // A new feed replaces the old one once its ranking index is built, in slices that leave the
   // page responsive: a 100,000-product index takes about 70 ms in one go.
@@ -221,7 +222,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       .catch(() => undefined)
       .then(() => (feed = products));
 
-  function startCatalog(): void {
+  const startCatalog = (): void => {
     if (typeof config.catalog !== "string" || !win) return;
     let url: string;
     try {
@@ -235,7 +236,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       now,
       onUpdate: (products) => void publish(products),
     }).then(publish, () => undefined);
-  }
+  };
 
   const ready = store.ready.then(
     () => {
@@ -275,7 +276,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       const given = (props && typeof props === "object" ? props : {}) as TrackProps<typeof name>;
       record(name, (SINGLE_ITEM.includes(name) && !("items" in given) && "id" in given ? { items: [given] } : given) as EventMap[typeof name]);
     },
-    profile: () => plainCopy(store.profile()),
+    // profile() and export() hand out copies the page cannot change, made without its toJSON.
+    profile: () => plain(store.profile()) as Profile,
     segments,
     rfm: () => getRfm(store.profile(), now()),
     async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
@@ -284,14 +286,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       const profile = store.profile();
       const personal = profile.personalization && group() === "personalized";
       const inView = instance.pageProducts()[0]?.id;
+      const locale = config.locale || win?.document.documentElement.lang || win?.navigator.language || "en";
       return rank(catalog(), profile, options, {
         inView,
         now: now(),
         halfLifeDays,
         maxPerCategory: config.maxPerCategory,
         excludeOutOfStock: config.excludeOutOfStock,
-        locale: locale(config, win),
-        strings: config.strings?.[lang(config, win)],
+        locale,
+        strings: config.strings?.[locale.split("-")[0]!.toLowerCase()],
         group: personal ? "personalized" : "control",
       });
     },
@@ -329,8 +332,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         format: "shopkeeper-export",
         version: 1,
         exportedAt: new Date(now()).toISOString(),
-        profile: plainCopy(store.profile()),
-        events: plainCopy(store.events()),
+        profile: plain(store.profile()) as Profile,
+        events: plain(store.events()) as TrackedEvent[],
         segments: segments(),
         consent: consentMode,
         group: group(),
@@ -357,32 +360,22 @@ function guard(instance: Shopkeeper): Shopkeeper {
   for (const key of Object.keys(instance) as (keyof Shopkeeper)[]) {
     const method = instance[key];
     if (typeof method !== "function") continue;
+    // A failed recommend() still resolves to a list: a shelf shows nothing rather than breaks.
+    // (It is async, so only its promise can fail; the synchronous methods fail to undefined.)
+    const fail = (error: unknown) => (warnOnce(`api-${key}`, `${key}() failed`, error), key === "recommend" ? [] : undefined);
     (instance as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
       try {
         const result = (method as (...a: unknown[]) => unknown)(...args);
-        // A failed recommend() still resolves to a list: a shelf shows nothing rather than breaks.
-        return result instanceof Promise ? result.catch((error) => (warnOnce(`api-${key}`, `${key}() failed`, error), key === "recommend" ? [] : undefined)) : result;
+        return result instanceof Promise ? result.catch(fail) : result;
       } catch (error) {
-        warnOnce(`api-${key}`, `${key}() failed`, error);
-        return undefined;
+        return fail(error);
       }
     };
   }
   return instance;
 }
 
-// Typed: profile() and export() hand out copies the page cannot change, made without its toJSON.
-const plainCopy = <T>(value: T): T => plain(value) as T;
-
 function randomId(): string {
   const c = globalThis.crypto;
   return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-function locale(config: ShopkeeperConfig, win?: Window): string {
-  return config.locale || win?.document.documentElement.lang || win?.navigator.language || "en";
-}
-
-function lang(config: ShopkeeperConfig, win?: Window): string {
-  return locale(config, win).split("-")[0]!.toLowerCase();
 }
