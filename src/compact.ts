@@ -3,7 +3,7 @@
  * satisfy `exactOptionalPropertyTypes` (an absent key, never a key set to `undefined`).
  * @example compact({ path: "/", title: undefined }) // { path: "/" }
  */
-export function compact<T extends object>(record: { [K in keyof T]: T[K] | undefined }): T {
+export const compact = <T extends object>(record: { [K in keyof T]: T[K] | undefined }): T => {
   for (const key in record) if (record[key] === undefined) delete record[key];
   return record as T;
-}
+};

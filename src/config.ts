@@ -82,7 +82,7 @@ const CHECKS: Record<keyof ShopkeeperConfig, Check> = {
  * Keeps the valid options and lists every invalid one with what was expected.
  * @example parseConfig({ holdout: 2 }).problems // ["holdout: expected a share between 0 and 1, e.g. 0.1 for 10%, got 2"]
  */
-export function parseConfig(raw: unknown): { config: ShopkeeperConfig; problems: string[] } {
+export const parseConfig = (raw: unknown): { config: ShopkeeperConfig; problems: string[] } => {
   const config: Record<string, unknown> = {};
   const problems: string[] = [];
   if (raw != null && !isObject(raw)) return { config, problems: ["options: expected an object"] };
@@ -94,12 +94,12 @@ export function parseConfig(raw: unknown): { config: ShopkeeperConfig; problems:
     else config[key] = value;
   }
   return { config: config as ShopkeeperConfig, problems };
-}
+};
 
-function describe(value: unknown): string {
+const describe = (value: unknown): string => {
   try {
     return typeof value === "function" ? "a function" : JSON.stringify(value).slice(0, 60);
   } catch {
     return typeof value;
   }
-}
+};

@@ -15,7 +15,7 @@ const LOADED = "__shopkeeper_loaded";
  * JSON-LD may come after the tag), then starts the instance, replays the queue and swaps the
  * stub for the live `shopkeeper()` function. A second copy of the script starts nothing.
  */
-export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeeper) => void } = {}): void {
+export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeeper) => void } = {}): void => {
   const win = window as unknown as Record<string, unknown> & Window;
   if (win[LOADED]) {
     warnOnce("duplicate", "the script is on this page twice; the second copy does nothing");
@@ -44,13 +44,13 @@ export function startScriptTag(options: StartOptions & { onStart?: (sk: Shopkeep
     for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) run(sk, call);
     win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
   });
-}
+};
 
 // Instances whose storage was read: a callback given to one runs at once.
 const readyInstances = new WeakSet<Shopkeeper>();
 
 /** Runs one queued or live call; a bad call is reported and never stops the others. */
-function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unknown {
+const run = (sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unknown => {
   try {
     if (typeof command === "function") {
       // The page's own callback may throw: reported here, never an unhandled rejection on the page.
@@ -73,10 +73,10 @@ function run(sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
     warnOnce(`command-${String(command)}`, `"${String(command)}" failed`, error);
     return undefined;
   }
-}
+};
 
 // Each attribute by name: the dataset is never spread into options.
-function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
+const readScriptTag = (script: HTMLScriptElement | null): ShopkeeperConfig => {
   if (!script) return {};
   const read = (name: string) => script.getAttribute(`data-${name}`) ?? undefined;
   // A bare attribute, "true" or "1" is on; "false" or "0" off; anything else goes to the config
@@ -96,9 +96,9 @@ function readScriptTag(script: HTMLScriptElement | null): ShopkeeperConfig {
     debug: flag(read("debug")),
     dataLayer: flag(read("datalayer")),
   }) as ShopkeeperConfig;
-}
+};
 
-function readJsonConfig(): Record<string, unknown> {
+const readJsonConfig = (): Record<string, unknown> => {
   const block = document.getElementById("shopkeeper-config");
   if (!block?.textContent) return {};
   try {
@@ -109,9 +109,9 @@ function readJsonConfig(): Record<string, unknown> {
   }
   warnOnce("config-json", "#shopkeeper-config is not a JSON object; it is ignored");
   return {};
-}
+};
 
-function whenParsed(fn: () => void): void {
+const whenParsed = (fn: () => void): void => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn, { once: true });
   else fn();
-}
+};

@@ -8,7 +8,7 @@ import { isUnsafeKey } from "./privacy/is-safe";
  * cycle (past 64 levels) or a BigInt, and on a key that could reach a prototype.
  * @example plain({ a: [1, undefined], f() {} }) // { a: [1, null] }
  */
-export function plain(value: unknown, depth = 0): unknown {
+export const plain = (value: unknown, depth = 0): unknown => {
   if (depth > 64) throw new RangeError("too deep");
   if (typeof value == "number") return isFinite(value) ? value : null;
   if (typeof value == "bigint") throw new TypeError("BigInt");
@@ -22,4 +22,4 @@ export function plain(value: unknown, depth = 0): unknown {
     if (v !== undefined) out[key] = v;
   }
   return out;
-}
+};

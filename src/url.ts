@@ -12,7 +12,7 @@ const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3
  * (`javascript:`, `data:`, credentials, garbage).
  * @example vetHttpUrl("/p/1", "https://shop.example/") // "https://shop.example/p/1"
  */
-export function vetHttpUrl(raw: unknown, base?: string): string | undefined {
+export const vetHttpUrl = (raw: unknown, base?: string): string | undefined => {
   if (typeof raw !== "string" || raw.length > 2048) return undefined;
   const squeezed = raw.replace(INVISIBLE, "").toLowerCase();
   if (/^(javascript|vbscript|data|blob|file):/.test(squeezed)) return undefined;
@@ -24,4 +24,4 @@ export function vetHttpUrl(raw: unknown, base?: string): string | undefined {
   } catch {
     return undefined;
   }
-}
+};

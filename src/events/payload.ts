@@ -25,16 +25,16 @@ const strip = (value: unknown, key: string): unknown =>
  * when `sendFreeText` is true.
  * @example redact(event, false).props.text // undefined
  */
-export function redact(event: EmittedEvent, sendFreeText: boolean): EmittedEvent {
+export const redact = (event: EmittedEvent, sendFreeText: boolean): EmittedEvent => {
   const props = strip(event.props, "") as Record<string, unknown>;
   if (event.name == "page_view") delete props.title;
   if (!sendFreeText) delete props.text;
   return { ...event, props } as EmittedEvent;
-}
+};
 
 // Nested objects become `parent_child` params (`utm.utm_source` stays `utm_source`); lists of
 // objects stay lists (GA4 `items`).
-function flatten(value: Record<string, unknown>, out: Record<string, unknown>, prefix: string): Record<string, unknown> {
+const flatten = (value: Record<string, unknown>, out: Record<string, unknown>, prefix: string): Record<string, unknown> => {
   for (const key of Object.keys(value)) {
     const v = value[key];
     const bare = ga4(key);
@@ -46,7 +46,7 @@ function flatten(value: Record<string, unknown>, out: Record<string, unknown>, p
     else if (v !== undefined) out[name] = v;
   }
   return out;
-}
+};
 
 /**
  * Turns an emitted event into what the dataLayer and the endpoint send: `{ event: "shopkeeper_<name>",
@@ -54,6 +54,4 @@ function flatten(value: Record<string, unknown>, out: Record<string, unknown>, p
  * `redact`. No visitor id is ever in an event.
  * @example toOutgoing(event, { sendFreeText: false }) // { event: "shopkeeper_survey_response", group: "personalized", time: 1700000000000, survey_id: "exit-nps", answers_nps: 9, completed: true }
  */
-export function toOutgoing(event: EmittedEvent, options: { sendFreeText: boolean }): Record<string, unknown> {
-  return flatten(redact(event, options.sendFreeText).props as Record<string, unknown>, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "");
-}
+export const toOutgoing = (event: EmittedEvent, options: { sendFreeText: boolean }): Record<string, unknown> => flatten(redact(event, options.sendFreeText).props as Record<string, unknown>, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "");

@@ -36,7 +36,7 @@ const link = (v: unknown): string | undefined => {
 const round = (x: number, unit: number): number => Math.round(x * unit) / unit;
 const front = (list: string[], value: string, max: number): string[] => [value, ...list.filter((x) => x != value)].slice(0, max);
 
-function item(v: unknown): Item | undefined {
+const item = (v: unknown): Item | undefined => {
   if (!v || typeof v != "object") return undefined;
   const o = v as Props;
   const id = typeof o.id == "number" ? String(o.id) : str(o.id, 200);
@@ -57,7 +57,7 @@ function item(v: unknown): Item | undefined {
         quantity: quantity && Math.min(Math.round(quantity), 999),
       })
     : undefined;
-}
+};
 
 // Ecommerce props carry `items`; a page calling `track("add_to_cart", { id, price })` passes one item.
 export const itemsOf = (x: Props): Item[] =>
@@ -65,14 +65,14 @@ export const itemsOf = (x: Props): Item[] =>
 
 const onSale = (i: Item): boolean => (i.compareAtPrice ?? 0) > (i.price ?? Infinity);
 
-function setLine(cart: CartLine[], i: Item, delta: number): CartLine[] {
+const setLine = (cart: CartLine[], i: Item, delta: number): CartLine[] => {
   const old = cart.find((l) => l.id == i.id);
   const quantity = Math.min(999, (old?.quantity ?? 0) + delta);
   const rest = cart.filter((l) => l != old);
   return quantity > 0
     ? [compact<CartLine>({ id: i.id, quantity, price: i.price ?? old?.price, currency: i.currency ?? old?.currency, title: i.title ?? old?.title }), ...rest].slice(0, MAX_CART)
     : rest;
-}
+};
 
 const addLines = (cart: CartLine[], items: Item[]): CartLine[] => items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), cart);
 
@@ -82,11 +82,9 @@ const addLines = (cart: CartLine[], items: Item[]): CartLine[] => items.reduce((
  * never throwing (a failure is reported once and the profile is returned as it was).
  * @example profile = foldProfile(profile, { name: "page_view", props: { path: "/", pageType: "home" }, time }, time)
  */
-export function foldProfile(profile: Profile, event: TrackedEvent, now: number, options: { halfLifeDays?: number } = {}): Profile {
-  return attempt("fold", () => fold(profile, event, now, options.halfLifeDays ?? 14), profile);
-}
+export const foldProfile = (profile: Profile, event: TrackedEvent, now: number, options: { halfLifeDays?: number } = {}): Profile => attempt("fold", () => fold(profile, event, now, options.halfLifeDays ?? 14), profile);
 
-function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
+const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
   const name = e.name;
   if (name.startsWith("segment_")) return p;
   const x = (e.props ?? {}) as Props;
@@ -239,4 +237,4 @@ function fold(p: Profile, e: TrackedEvent, now: number, h: number): Profile {
       for (const k of Object.keys(r).sort((a, b) => rank(b) - rank(a)).slice(MAX_KEYS)) delete r[k];
     }
   return q;
-}
+};

@@ -5,6 +5,4 @@ import type { InterestKind } from "../types";
  * it: removing "Shoes" also stops "Shoes > Running" from being inferred.
  * @example isRemoved(["category:Shoes"], "category", "Shoes > Running") // true
  */
-export function isRemoved(removed: string[], kind: InterestKind | "price", value: string): boolean {
-  return removed.some((r) => `${kind}:${value} > `.startsWith(r + " > "));
-}
+export const isRemoved = (removed: string[], kind: InterestKind | "price", value: string): boolean => removed.some((r) => `${kind}:${value} > `.startsWith(r + " > "));

@@ -4,6 +4,4 @@
  * currency, and a band is always "about twice" the one below.
  * @example priceBand(80) // "64"
  */
-export function priceBand(price: number): string {
-  return String(price < 1 ? 0 : 2 ** Math.floor(Math.log2(price)));
-}
+export const priceBand = (price: number): string => String(price < 1 ? 0 : 2 ** Math.floor(Math.log2(price)));

@@ -11,7 +11,7 @@ const BUDGET = 8000;
  * to `track()` stored 20 KB per event, and the ring is rewritten on every flush.
  * @example storableProps({ items: [shopifyProduct], value: 10 }) // { items: [{ id, title, url, price, ... }], value: 10 }
  */
-export function storableProps(props: Record<string, unknown>): Record<string, unknown> {
+export const storableProps = (props: Record<string, unknown>): Record<string, unknown> => {
   let left = BUDGET;
   const keep = (v: unknown, depth: number): unknown => {
     if (typeof v == "string") {
@@ -33,4 +33,4 @@ export function storableProps(props: Record<string, unknown>): Record<string, un
   const out = keep(props, 0) as Record<string, unknown>;
   if ("items" in props) out.items = itemsOf(props);
   return out;
-}
+};

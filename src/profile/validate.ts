@@ -54,7 +54,7 @@ const PROFILE: Shape = {
   interruptions: ["n", MAX_TIMES],
 };
 
-function ok(x: unknown, shape: Shape): boolean {
+const ok = (x: unknown, shape: Shape): boolean => {
   if (shape == "n") return Number.isFinite(x);
   if (shape == "s") return typeof x == "string" && x.length <= 2048;
   if (shape == "b") return typeof x == "boolean";
@@ -72,16 +72,14 @@ function ok(x: unknown, shape: Shape): boolean {
     keys.every((k) => Object.hasOwn(shape, k) || Object.hasOwn(shape, k + "?")) &&
     Object.entries(shape).every(([k, s]) => (k.endsWith("?") ? o[k.slice(0, -1)] === undefined || ok(o[k.slice(0, -1)], s) : ok(o[k], s)))
   );
-}
+};
 
 /**
  * Returns a stored value as a `Profile` when it has the full shape (every field's type, bounded
  * lists and records, no `__proto__`/`constructor`/`prototype` keys anywhere), else undefined.
  * @example const profile = validateProfile(await get("profile")) ?? createProfile(now, id)
  */
-export function validateProfile(x: unknown): Profile | undefined {
-  return ok(x, PROFILE) ? (x as Profile) : undefined;
-}
+export const validateProfile = (x: unknown): Profile | undefined => (ok(x, PROFILE) ? (x as Profile) : undefined);
 
 /**
  * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order and
@@ -89,7 +87,7 @@ export function validateProfile(x: unknown): Profile | undefined {
  * Counters (orders, sessions, revenue) stay: they hold no dated fact.
  * @example profile = pruneProfile(profile, Date.now(), 180)
  */
-export function pruneProfile(p: Profile, now: number, retentionDays: number, halfLifeDays = 14): Profile {
+export const pruneProfile = (p: Profile, now: number, retentionDays: number, halfLifeDays = 14): Profile => {
   const cut = now - retentionDays * DAY;
   const keep = <T>(r: Record<string, T>, f: (v: T) => boolean) => Object.fromEntries(Object.entries(r).filter(([, v]) => f(v)));
   const affinity = { ...p.affinity };
@@ -103,4 +101,4 @@ export function pruneProfile(p: Profile, now: number, retentionDays: number, hal
     orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i == all.length - 1) },
     interruptions: p.interruptions.filter((t) => t >= cut),
   };
-}
+};

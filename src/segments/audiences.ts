@@ -30,7 +30,7 @@ const OPS: Record<string, Op> = {
 
 // Why a rule is invalid, or "" when it is valid. Nesting is capped so a hostile config cannot
 // exhaust the stack.
-function check(r: unknown, depth = 0): string {
+const check = (r: unknown, depth = 0): string => {
   if (!r || typeof r != "object" || depth > 8) return "a rule must be an object, nested at most 8 deep";
   const o = r as Record<string, unknown>;
   const keys = Object.keys(o).sort().join();
@@ -42,22 +42,22 @@ function check(r: unknown, depth = 0): string {
   if (typeof o.field != "string" || !/^\w+(\.\w+)*$/.test(o.field) || o.field.split(".").some(isBadKey)) return `field must be a dot path of profile fields, got ${String(o.field)}`;
   if (typeof o.op != "string" || !Object.hasOwn(OPS, o.op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
   return o.op == "exists" || "value" in o ? "" : `op ${String(o.op)} needs a value`;
-}
+};
 
 /**
  * Checks the shop's rule audiences; each invalid one is reported with its index, id and why, and
  * left out.
  * @example parseAudiences([{ id: "vip", rule: { field: "orders.count", op: "gte", value: 5 } }]).audiences
  */
-export function parseAudiences(raw: unknown): { audiences: Audience[]; problems: string[] } {
+export const parseAudiences = (raw: unknown): { audiences: Audience[]; problems: string[] } => {
   return parseList<"audiences", Audience>(raw, "audiences", (a, ids) => {
     const { id, rule } = (a ?? {}) as Partial<Audience>;
     return typeof id != "string" || !id ? "needs an id" : ids.includes(id) ? "repeats an id" : check(rule);
   });
-}
+};
 
 // A profile field by dot path (own properties only), or a derived field.
-function read(path: string, c: RuleContext): unknown {
+const read = (path: string, c: RuleContext): unknown => {
   const p = c.profile;
   const last = p.orders.times[p.orders.times.length - 1];
   if (path == "daysSinceFirstSeen") return (c.now - p.firstSeen) / DAY;
@@ -65,7 +65,7 @@ function read(path: string, c: RuleContext): unknown {
   let v: unknown = p;
   for (const k of path.split(".")) v = v && typeof v == "object" && !isBadKey(k) && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
   return v;
-}
+};
 
 /**
  * True when the visitor matches `rule`: `all`/`any`/`not` nest; a field rule compares a profile
@@ -73,19 +73,17 @@ function read(path: string, c: RuleContext): unknown {
  * tests membership; `url` matches the page path (`*` wildcard).
  * @example matchRule({ any: [{ segment: "loyal" }, { url: "/sale/*" }] }, ctx)
  */
-export function matchRule(rule: Rule, ctx: RuleContext): boolean {
+export const matchRule = (rule: Rule, ctx: RuleContext): boolean => {
   if ("all" in rule) return rule.all.every((r) => matchRule(r, ctx));
   if ("any" in rule) return rule.any.some((r) => matchRule(r, ctx));
   if ("not" in rule) return !matchRule(rule.not, ctx);
   if ("segment" in rule) return ctx.segments.includes(rule.segment);
   if ("url" in rule) return matchUrl(rule.url, ctx.url);
   return OPS[rule.op]!(read(rule.field, ctx), rule.value);
-}
+};
 
 /**
  * The ids of the audiences the visitor is in, in config order.
  * @example getAudienceIds(audiences, { profile, segments, url: location.pathname, now: Date.now() })
  */
-export function getAudienceIds(audiences: Audience[], ctx: RuleContext): string[] {
-  return audiences.filter((a) => matchRule(a.rule, ctx)).map((a) => a.id);
-}
+export const getAudienceIds = (audiences: Audience[], ctx: RuleContext): string[] => audiences.filter((a) => matchRule(a.rule, ctx)).map((a) => a.id);

@@ -82,7 +82,7 @@ const DAY = 864e5;
  * const store = createStateStore({ fold, create, validate, prune, now: Date.now, consent: "granted" });
  * store.add({ name: "page_view", props: { path: "/", pageType: "home" }, time: Date.now() });
  */
-export function createStateStore(options: StateStoreOptions): StateStore {
+export const createStateStore = (options: StateStoreOptions): StateStore => {
   const { fold, create, validate, prune, now, onChange, win } = options;
   const name = options.dbName ?? "shopkeeper";
   const retention = (options.retentionDays ?? 180) * DAY;
@@ -398,4 +398,4 @@ export function createStateStore(options: StateStoreOptions): StateStore {
           .catch((error) => isQuota(error) || fail(error));
     },
   };
-}
+};

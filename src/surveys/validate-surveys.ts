@@ -12,7 +12,7 @@ const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 
 const count = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 
 // Why a survey is invalid, or "" when it is valid.
-function check(s: unknown, ids: string[]): string {
+const check = (s: unknown, ids: string[]): string => {
   if (!isObj(s)) return "must be an object";
   const { id, trigger: t, questions: qs, display: d } = s;
   if (!isText(id) || id.length > 64) return "needs an id of 1–64 characters";
@@ -34,13 +34,11 @@ function check(s: unknown, ids: string[]): string {
     if (q.next != null && !(isObj(q.next) && Object.values(q.next).every((to) => to == "end" || qids.indexOf(to) > i))) return `${at} must branch to a later question or "end"`;
   }
   return "";
-}
+};
 
 /**
  * Checks the surveys of the config; each invalid one is reported with its index, id and why, and
  * left out (ids, trigger, display rule, targeting, question types, choices, branch targets).
  * @example const { surveys, problems } = parseSurveys(config.surveys)
  */
-export function parseSurveys(raw: unknown): { surveys: Survey[]; problems: string[] } {
-  return parseList<"surveys", Survey>(raw, "surveys", check);
-}
+export const parseSurveys = (raw: unknown): { surveys: Survey[]; problems: string[] } => parseList<"surveys", Survey>(raw, "surveys", check);
