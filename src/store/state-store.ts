@@ -73,6 +73,15 @@ type Change = TrackedEvent | ((profile: Profile) => Profile);
 
 const DAY = 864e5;
 
+/** Aborts a transaction unless it already finished or aborted (which throws). */
+const abort = (tx: IDBTransaction | undefined) => {
+  try {
+    tx?.abort();
+  } catch {
+    // Already finished or aborted.
+  }
+};
+
 /**
  * Creates the store behind `profile()`: reads stay in memory, writes are batched (one per
  * `flushInterval`, plus on hide and `pagehide`) and each write is one readwrite transaction that
@@ -183,11 +192,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
               resolve(promisifyRequest(s.transaction).then(() => [profile, list, batch.length, true]));
             } catch (error) {
               // A write that failed half-way must not commit the other half.
-              try {
-                s.transaction.abort();
-              } catch {
-                // Already finished or aborted.
-              }
+              abort(s.transaction);
               reject(error);
             }
           };
@@ -300,13 +305,9 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     if (heard != synced) return void flush();
     const tx = idb.putNow([["profile", mirror], ["events", ring]]);
     if (!tx) return void flush();
-    try {
-      // A read or write still in flight would hold this one back until the document is gone,
-      // and both would die with it: it is cancelled, as all it carries is in the mirror too.
-      inflight?.abort();
-    } catch {
-      // Already finished.
-    }
+    // A read or write still in flight would hold this one back until the document is gone,
+    // and both would die with it: it is cancelled, as all it carries is in the mirror too.
+    abort(inflight);
     const batch = queued;
     // What is in flight must not bring back what this write replaces.
     gen++;
