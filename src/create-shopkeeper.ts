@@ -98,16 +98,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   // which runs next because its listener is added after this one.
   if (win) stops.push(listen(win, "pagehide", () => tracker?.flush()));
   const store = createStateStore({
+    // The checked options the store shares (flushInterval, maxEvents, retentionDays): each a
+    // valid number or absent, for the store's default. The rest of the config it never reads.
+    ...config,
     fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
     create: () => createProfile(now(), randomId()),
     validate: validateProfile,
     prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, halfLifeDays),
     now,
     consent: consentMode,
-    // Checked options: each is a valid number or undefined (the store's default).
-    flushInterval: config.flushInterval,
-    maxEvents: config.maxEvents,
-    retentionDays: config.retentionDays,
     // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
     ...(win ? { win } : { persist: false }),
     onChange: () => updateSegments(),
