@@ -287,11 +287,11 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       const inView = instance.pageProducts()[0]?.id;
       const locale = config.locale || win?.document.documentElement.lang || win?.navigator.language || "en";
       return rank(catalog(), profile, options, {
+        // maxPerCategory and excludeOutOfStock as the shop set them; the rest is decided here.
+        ...config,
         inView,
         now: now(),
         halfLifeDays,
-        maxPerCategory: config.maxPerCategory,
-        excludeOutOfStock: config.excludeOutOfStock,
         locale,
         strings: config.strings?.[locale.split("-")[0]!.toLowerCase()],
         group: personal ? "personalized" : "control",
