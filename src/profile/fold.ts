@@ -118,10 +118,8 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
   // Counts the items seen or bought, and those of them on sale.
   const tally = (items: Item[], key: "viewed" | "bought") => {
     const sale = (q.sale = { ...p.sale });
-    for (const i of items) {
-      sale[key]++;
-      sale[`${key}OnSale`] += +onSale(i);
-    }
+    sale[key] += items.length;
+    sale[`${key}OnSale`] += items.filter(onSale).length;
   };
   const survey = (f: (old: SurveyState | undefined) => SurveyState) => {
     const id = str(x.surveyId, 64);
@@ -138,13 +136,12 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     const items = itemsOf(x);
     for (const i of items) learn(i, w);
     if (name == "view_item") {
-      const viewed = [...p.viewed];
+      let viewed = p.viewed;
       tally(items, "viewed");
       for (const i of items) {
-        const at = viewed.findIndex((v) => v.id == i.id);
-        const old = at < 0 ? undefined : viewed.splice(at, 1)[0];
+        const old = viewed.find((v) => v.id == i.id);
         const { compareAtPrice, tags, quantity, ...seen } = i;
-        viewed.unshift({ ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 });
+        viewed = [{ ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 }, ...viewed.filter((v) => v != old)];
       }
       q.viewed = viewed.slice(0, MAX_VIEWED);
       q.productViews += items.length;
@@ -181,10 +178,9 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
   } else if (name == "dwell") {
     const seconds = Math.min(num(x.seconds) ?? 0, 1800);
     q.engagedSeconds = round(p.engagedSeconds + seconds, 10);
-    const at = p.viewed.findIndex((v) => v.id == x.productId);
-    const v = p.viewed[at];
+    const v = p.viewed.find((o) => o.id == x.productId);
     if (v) {
-      q.viewed = p.viewed.map((o, n) => (n == at ? { ...o, seconds: round(o.seconds + seconds, 10) } : o));
+      q.viewed = p.viewed.map((o) => (o == v ? { ...o, seconds: round(o.seconds + seconds, 10) } : o));
       learn(v, Math.min(seconds, 60) / 30);
     }
   } else if (name == "survey_shown") {
