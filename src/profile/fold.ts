@@ -121,10 +121,11 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     sale[key] += items.length;
     sale[`${key}OnSale`] += items.filter(onSale).length;
   };
-  const survey = (f: (old: SurveyState | undefined) => SurveyState) => {
+  // A survey first met here starts as shown now, zero times.
+  const survey = (f: (old: SurveyState) => SurveyState) => {
     const id = str(x.surveyId, 64);
     if (!id || isBadKey(id)) return;
-    const all = { ...p.surveys, [id]: f(own(p.surveys, id)) };
+    const all = { ...p.surveys, [id]: f(own(p.surveys, id) ?? { shown: now, count: 0 }) };
     const ids = Object.keys(all);
     // Past the bound, the survey shown longest ago is forgotten first.
     if (ids.length > MAX_RECORD) delete all[ids.reduce((a, b) => (all[b]!.shown < all[a]!.shown ? b : a))];
@@ -184,7 +185,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       learn(v, Math.min(seconds, 60) / 30);
     }
   } else if (name == "survey_shown") {
-    survey((old) => ({ ...old, shown: now, count: (old?.count ?? 0) + 1 }));
+    survey((old) => ({ ...old, shown: now, count: old.count + 1 }));
     q.interruptions = [...p.interruptions, now].slice(-MAX_TIMES);
   } else if (name == "survey_response") {
     const answers: Record<string, string | number | string[]> = {};
@@ -192,9 +193,9 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       const value = num(v) ?? str(v, 100) ?? strs(v, 20, 100);
       if (value != null && !isBadKey(k)) answers[k.slice(0, 64)] = value;
     }
-    survey((old) => ({ shown: now, count: 0, ...old, ...(x.completed === false ? {} : { answered: now }), answers }));
+    survey((old) => ({ ...old, ...(x.completed === false ? {} : { answered: now }), answers }));
   } else if (name == "survey_dismissed") {
-    survey((old) => ({ shown: now, count: 0, ...old, dismissed: (old?.dismissed ?? 0) + 1 }));
+    survey((old) => ({ ...old, dismissed: (old.dismissed ?? 0) + 1 }));
   } else if (name == "channel_select") {
     const c = str(x.channel, 32);
     const ch = p.channel;
