@@ -34,7 +34,8 @@ const link = (v: unknown): string | undefined => {
   return url && url.length <= 300 ? url : undefined;
 };
 const round = (x: number, unit: number): number => Math.round(x * unit) / unit;
-const front = (list: string[], value: string, max: number): string[] => [value, ...list.filter((x) => x != value)].slice(0, max);
+// Moves `value` to the front of a bounded list; without a value the list stays as it is.
+const front = (list: string[], value: string | undefined, max: number): string[] => (value ? [value, ...list.filter((x) => x != value)].slice(0, max) : list);
 
 const item = (v: unknown): Item | undefined => {
   if (!v || typeof v != "object") return undefined;
@@ -222,10 +223,8 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       }
     }
   } else if (name == "not_interested") {
-    const id = str(x.productId, 200);
-    const category = str(x.category, 200);
     const n = p.notInterested;
-    q.notInterested = { products: id ? front(n.products, id, MAX_IDS) : n.products, categories: category ? front(n.categories, category, MAX_STATED) : n.categories };
+    q.notInterested = { products: front(n.products, str(x.productId, 200), MAX_IDS), categories: front(n.categories, str(x.category, 200), MAX_STATED) };
   } else if (name == "personalization") q.personalization = x.enabled !== false;
 
   if (q.affinity != p.affinity)
