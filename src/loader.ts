@@ -28,7 +28,7 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     const stub = win.shopkeeper as Stub | undefined;
     // The global is the public contract; another script's value there is replaced, but not quietly.
     if (stub !== undefined && typeof stub !== "function") warnOnce("global", "window.shopkeeper held something else; it is replaced", stub);
-    const queue = [...(typeof stub === "function" && Array.isArray(stub.q) ? stub.q : [])].map((call) => [...call]);
+    const queue = (typeof stub === "function" && Array.isArray(stub.q) ? stub.q : []).map((call) => [...call]);
     // Config and consent go first, whatever order the page queued them in.
     const isFirst = (call: unknown[]) => call[0] === "config" || call[0] === "consent";
     const raw: Record<string, unknown> = { ...readJsonConfig(), ...fromTag };
@@ -41,7 +41,8 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     if (options.onStart) attempt("widgets", () => options.onStart!(sk), undefined);
     // Callbacks wait for storage to be read, then run at once (the contract): no microtask later.
     sk.ready.then(() => readyInstances.add(sk));
-    for (const call of [...queue.filter(isFirst), ...queue.filter((call) => !isFirst(call))]) run(sk, call);
+    // A stable sort: each group keeps the page's order.
+    for (const call of queue.sort((a, b) => +isFirst(b) - +isFirst(a))) run(sk, call);
     win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
   });
 };
@@ -54,14 +55,8 @@ const run = (sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
   try {
     if (typeof command === "function") {
       // The page's own callback may throw: reported here, never an unhandled rejection on the page.
-      const report = (error: unknown) => warnOnce("callback", "a shopkeeper(fn) callback threw", error);
-      const call = () => {
-        try {
-          Promise.resolve(command(sk)).catch(report);
-        } catch (error) {
-          report(error);
-        }
-      };
+      // The executor runs it at once and turns a throw into a rejection like an async one's.
+      const call = () => new Promise((resolve) => resolve(command(sk))).catch((error) => warnOnce("callback", "a shopkeeper(fn) callback threw", error));
       return void (readyInstances.has(sk) ? call() : sk.ready.then(call));
     }
     // Queued config was merged before the start; a later one would silently do nothing.
