@@ -78,7 +78,7 @@ const readScriptTag = (script: HTMLScriptElement | null): ShopkeeperConfig => {
   // check, which names it in its warning.
   const flag = (value: string | undefined) => (value === undefined ? undefined : /^(|true|1)$/.test(value) || (!/^(false|0)$/.test(value) && value));
   // Not a number ("10%"): kept as written, so the warning quotes what the page said.
-  const number = (value: string | undefined) => (value === undefined || value.trim() === "" || isNaN(+value) ? value : +value);
+  const number = (value: string | undefined) => (value?.trim() && !isNaN(+value) ? +value : value);
   // Absent attributes leave no key: an undefined here would hide the JSON config's value.
   return compact<Record<string, unknown>>({
     catalog: read("catalog"),
