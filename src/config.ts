@@ -1,4 +1,5 @@
 import type { ShopkeeperConfig } from "./types";
+import { own } from "./profile/own";
 
 /**
  * Thrown by `createShopkeeper()` for invalid options, so a developer sees every problem at once.
@@ -88,7 +89,7 @@ export const parseConfig = (raw: unknown): { config: ShopkeeperConfig; problems:
   if (raw != null && !isObject(raw)) return { config, problems: ["options: expected an object"] };
   for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     if (value === undefined) continue;
-    const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof ShopkeeperConfig] : undefined;
+    const check = own(CHECKS, key);
     if (!check) problems.push(`${key}: unknown option`);
     else if (!check[0](value)) problems.push(`${key}: expected ${check[1]}, got ${describe(value)}`);
     else config[key] = value;
