@@ -3,6 +3,7 @@ import { compact } from "./compact";
 import { parseConfig } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
 import { attempt, warnOnce } from "./log";
+import { own } from "./profile/own";
 
 type Command = IArguments | unknown[];
 type Stub = ((...args: unknown[]) => unknown) & { q?: Command[] };
@@ -61,7 +62,7 @@ const run = (sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
     }
     // Queued config was merged before the start; a later one would silently do nothing.
     if (command === "config") return late ? warnOnce("config-late", 'shopkeeper("config") after the script started is ignored: queue it before, or use the JSON block') : undefined;
-    const method = typeof command === "string" && Object.hasOwn(sk, command) ? (sk as unknown as Record<string, unknown>)[command] : undefined;
+    const method = typeof command === "string" ? own(sk as unknown as Record<string, unknown>, command) : undefined;
     if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
     return (method as (...a: unknown[]) => unknown).apply(sk, args);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Audience, Profile, Rule } from "../types";
 import { DAY } from "../profile/limits";
-import { isBadKey } from "../profile/own";
+import { isBadKey, own } from "../profile/own";
 import { matchUrl } from "./match-url";
 import { parseList } from "./parse-list";
 
@@ -63,7 +63,7 @@ const read = (path: string, c: RuleContext): unknown => {
   if (path == "daysSinceFirstSeen") return (c.now - p.firstSeen) / DAY;
   if (path == "daysSinceLastOrder") return last == null ? undefined : (c.now - last) / DAY;
   let v: unknown = p;
-  for (const k of path.split(".")) v = v && typeof v == "object" && !isBadKey(k) && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of path.split(".")) v = v && typeof v == "object" && !isBadKey(k) ? own(v as Record<string, unknown>, k) : undefined;
   return v;
 };
 
