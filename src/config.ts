@@ -20,7 +20,8 @@ type Check = [test: (value: unknown) => boolean, expected: string];
 
 const isBool = (v: unknown) => typeof v === "boolean";
 const isString = (v: unknown) => typeof v === "string" && v.length > 0;
-const isObject = (v: unknown) => !!v && typeof v === "object" && !Array.isArray(v);
+/** True for a plain object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const isNumberIn = (min: number, max: number) => (v: unknown) => typeof v === "number" && v >= min && v <= max;
 const oneOf = (...values: string[]): Check => [(v) => values.includes(v as string), values.join(" | ")];
 const BOOL: Check = [isBool, "true or false"];

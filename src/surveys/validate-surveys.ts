@@ -1,4 +1,5 @@
 import type { Survey } from "../types";
+import { isObject } from "../config";
 import { isBadKey } from "../profile/own";
 import { parseList } from "../segments/parse-list";
 
@@ -6,7 +7,7 @@ type O = Record<string, unknown>;
 
 const TYPES = ["nps", "csat", "ces", "single", "multi", "text"];
 const TRIGGERS = ["exit-intent", "cart-abandonment", "purchase", "manual"];
-const isObj = (v: unknown): v is O => !!v && typeof v == "object" && !Array.isArray(v) && !Object.keys(v).some(isBadKey);
+const isObj = (v: unknown): v is O => isObject(v) && !Object.keys(v).some(isBadKey);
 const isText = (v: unknown): v is string => typeof v == "string" && !!v.trim();
 const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every(isText);
 const count = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
