@@ -89,9 +89,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   // Two tracking instances in one window (the script tag and an npm import) count every page twice.
   if (win && config.autoTrack !== false) {
     const live = win as unknown as Record<symbol, number>;
-    if (live[LIVE]) warnOnce("instances", "another instance already tracks this page, so every event counts twice: destroy() it, or set autoTrack: false");
-    live[LIVE] = (live[LIVE] || 0) + 1;
-    stops.push(() => void (live[LIVE] = live[LIVE]! - 1));
+    if ((live[LIVE] = (live[LIVE] || 0) + 1) > 1) warnOnce("instances", "another instance already tracks this page, so every event counts twice: destroy() it, or set autoTrack: false");
+    stops.push(() => void live[LIVE]!--);
   }
 
   // Leaving: this page's engaged time joins the queue before the store's own pagehide write,
