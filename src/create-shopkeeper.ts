@@ -230,7 +230,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     }
     feedLoading = loadCatalog(url, {
       ...(config.catalogFormat ? { format: config.catalogFormat } : {}),
-      cache: { get: (key) => store.get(key), set: (key, value) => store.set(key, value) },
+      // The store's own get/set (memory-backed unless consent is granted).
+      cache: store,
       now,
       onUpdate: (products) => void publish(products),
     }).then(publish, () => undefined);
@@ -311,15 +312,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       const teardown = attempt(`widget-${name}`, () => (render as Widget<typeof options>)(el, instance, (options ?? {}) as typeof options), noop);
       return typeof teardown === "function" ? teardown : noop;
     },
-    on: (name, fn) => emitter.on(name, fn),
-    off: (name, fn) => emitter.off(name, fn),
+    on: emitter.on,
+    off: emitter.off,
     consent(mode?: ConsentMode) {
       if (mode === undefined) return consentMode;
       if (["granted", "pending", "denied"].includes(mode)) void store.setConsent((consentMode = mode));
       else warnOnce("consent-mode", `consent must be "granted", "pending" or "denied"; kept "${consentMode}"`);
       return consentMode;
     },
-    storage: () => store.mode(),
+    storage: store.mode,
     // Before the stored profile is read, its display rules are unknown: the survey opens, if
     // still due, once they are.
     show: (surveyId) => (isReady ? !!offerSurvey("manual", surveyId) : (void ready.then(() => instance.show(surveyId)), false)),
