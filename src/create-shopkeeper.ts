@@ -346,7 +346,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     destroy() {
       if (destroyed) return;
       for (const stop of stops.splice(0)) attempt("destroy", stop, undefined);
-      void store.flush().finally(() => store.close());
+      void store.flush().finally(store.close);
       destroyed = true;
     },
   };

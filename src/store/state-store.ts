@@ -359,7 +359,8 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       change(fn);
       void flush();
     },
-    flush: () => flush(),
+    // No argument ever comes from outside: a forced write is setConsent's.
+    flush,
     async setConsent(mode) {
       const was = consent;
       consent = mode;
