@@ -118,11 +118,10 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const gpc = win && config.respectGpc !== false && hasGlobalPrivacyControl(win.navigator);
   if (gpc) warnOnce("gpc", "Global Privacy Control is on: no event leaves this browser");
   else if (win) {
-    const outgoing = { sendFreeText: !!config.sendFreeText };
     const consented = { on: (name: "*", fn: (event: EmittedEvent) => void) => emitter.on(name, (event) => consentMode === "granted" && fn(event)) };
-    if (config.onEvent) stops.push(consented.on("*", callbackSink(config.onEvent, outgoing)));
-    if (config.dataLayer) stops.push(consented.on("*", dataLayerSink(win, outgoing)));
-    if (config.endpoint) stops.push(beaconSink(win, config.endpoint, outgoing, consented));
+    if (config.onEvent) stops.push(consented.on("*", callbackSink(config.onEvent, config)));
+    if (config.dataLayer) stops.push(consented.on("*", dataLayerSink(win, config)));
+    if (config.endpoint) stops.push(beaconSink(win, config.endpoint, config, consented));
   }
   if (config.debug) stops.push(emitter.on("*", (event) => console.debug("[shopkeeper]", event.name, event.props)));
 

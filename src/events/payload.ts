@@ -1,4 +1,5 @@
 import type { EmittedEvent } from "../types";
+import type { OutgoingOptions } from "./sinks";
 import { isUnsafeKey } from "../privacy/is-safe";
 
 /** Makes a GA4-safe name: letters, digits and underscores, 40 characters at most. */
@@ -25,7 +26,7 @@ const strip = (value: unknown, key: string): unknown =>
  * when `sendFreeText` is true.
  * @example redact(event, false).props.text // undefined
  */
-export const redact = (event: EmittedEvent, sendFreeText: boolean): EmittedEvent => {
+export const redact = (event: EmittedEvent, sendFreeText: boolean | undefined): EmittedEvent => {
   const props = strip(event.props, "") as Record<string, unknown>;
   if (event.name == "page_view") delete props.title;
   if (!sendFreeText) delete props.text;
@@ -54,4 +55,4 @@ const flatten = (value: Record<string, unknown>, out: Record<string, unknown>, p
  * `redact`. No visitor id is ever in an event.
  * @example toOutgoing(event, { sendFreeText: false }) // { event: "shopkeeper_survey_response", group: "personalized", time: 1700000000000, survey_id: "exit-nps", answers_nps: 9, completed: true }
  */
-export const toOutgoing = (event: EmittedEvent, options: { sendFreeText: boolean }): Record<string, unknown> => flatten(redact(event, options.sendFreeText).props as Record<string, unknown>, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "");
+export const toOutgoing = (event: EmittedEvent, options: OutgoingOptions): Record<string, unknown> => flatten(redact(event, options.sendFreeText).props as Record<string, unknown>, { event: ga4("shopkeeper_" + event.name), group: event.group, time: event.time }, "");

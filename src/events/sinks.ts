@@ -5,9 +5,9 @@ import { vetHttpUrl } from "../url";
 import { listen, stopAll } from "../track/listen";
 import { redact, toOutgoing } from "./payload";
 
-/** What outgoing sinks may send. */
+/** What outgoing sinks may send (the checked config fits). Free text only when `sendFreeText` is true. */
 export interface OutgoingOptions {
-  sendFreeText: boolean;
+  sendFreeText?: boolean | undefined;
 }
 
 type Sink = (event: EmittedEvent) => void;
