@@ -70,7 +70,6 @@ export function createShopkeeper(options: ShopkeeperConfig = {}): Shopkeeper {
 export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {}): Shopkeeper {
   const win = typeof window === "undefined" ? undefined : window;
   const now = () => Date.now();
-  const halfLifeDays = input.halfLifeDays ?? 14;
   const { surveys, problems: surveyProblems } = parseSurveys(input.surveys ?? []);
   const { audiences, problems: audienceProblems } = parseAudiences(input.audiences ?? []);
   const problems = [...surveyProblems, ...audienceProblems];
@@ -100,10 +99,11 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     // The checked options the store shares (flushInterval, maxEvents, retentionDays): each a
     // valid number or absent, for the store's default. The rest of the config it never reads.
     ...config,
-    fold: (profile, event) => foldProfile(profile, event, event.time, { halfLifeDays }),
+    // The pure modules read halfLifeDays from the config themselves, 14 when it is not set.
+    fold: (profile, event) => foldProfile(profile, event, event.time, config),
     create: () => createProfile(now(), randomId()),
     validate: validateProfile,
-    prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, halfLifeDays),
+    prune: (profile, at) => pruneProfile(profile, at, config.retentionDays ?? 180, config.halfLifeDays),
     now,
     consent: consentMode,
     // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
@@ -150,7 +150,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   const segments = (): string[] => {
     const profile = store.profile();
-    const built = getSegments(profile, now(), { halfLifeDays });
+    const built = getSegments(profile, now(), config);
     const path = win?.location.pathname ?? "/";
     return [...built, ...getAudienceIds(audiences, { profile, segments: built, url: path, now: now() })];
   };
@@ -290,7 +290,6 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         ...config,
         inView,
         now: now(),
-        halfLifeDays,
         locale,
         strings: config.strings?.[locale.split("-")[0]!.toLowerCase()],
         group: personal ? "personalized" : "control",
