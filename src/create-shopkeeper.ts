@@ -68,7 +68,8 @@ export function createShopkeeper(options: ShopkeeperConfig = {}): Shopkeeper {
 
 /** Starts an instance from options that were already checked (the script tag warns instead of throwing). */
 export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {}): Shopkeeper {
-  const win = typeof window === "undefined" ? undefined : window;
+  // Undefined in a server render.
+  const win: Window | undefined = globalThis.window;
   const now = () => Date.now();
   const { surveys, problems: surveyProblems } = parseSurveys(input.surveys ?? []);
   const { audiences, problems: audienceProblems } = parseAudiences(input.audiences ?? []);
