@@ -1,6 +1,6 @@
 import type { Shopkeeper, ShopkeeperConfig } from "./types";
 import { compact } from "./compact";
-import { parseConfig } from "./config";
+import { isObject, parseConfig } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
 import { attempt, warnOnce } from "./log";
 import { own } from "./profile/own";
@@ -99,7 +99,7 @@ const readJsonConfig = (): Record<string, unknown> => {
   if (!block?.textContent) return {};
   try {
     const parsed: unknown = JSON.parse(block.textContent);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (isObject(parsed)) return parsed;
   } catch {
     // Reported below with the same wording as any other bad option.
   }
