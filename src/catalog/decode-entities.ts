@@ -25,3 +25,11 @@ export const decodeEntities = (text: string): string =>
     const n = parseInt(code!, hex ? 16 : 10);
     return n < 0x110000 ? String.fromCodePoint(n) : all;
   });
+
+/**
+ * Feed or page text as plain text: a string or number with entities decoded and whitespace
+ * collapsed, cut to `max` characters; undefined when that leaves nothing (or for any other value).
+ * @example plainText(" Caf&eacute;\n au lait ") // "Café au lait"
+ */
+export const plainText = (v: unknown, max?: number): string | undefined =>
+  typeof v == "string" || typeof v == "number" ? decodeEntities("" + v).replace(/\s+/g, " ").trim().slice(0, max) || undefined : undefined;

@@ -1,7 +1,7 @@
 import type { Product } from "../types";
 import { vetHttpUrl } from "../url";
 import { parseAvailability } from "./availability";
-import { decodeEntities } from "./decode-entities";
+import { decodeEntities, plainText } from "./decode-entities";
 import { parseMoney } from "./price";
 import { saleRuns } from "./sale-window";
 
@@ -18,10 +18,7 @@ export type DropReason = "id" | "title" | "url" | "price";
 
 // Plain text: entities decoded, whitespace collapsed, capped. Numbers (ids) become strings;
 // `{ name }` objects (WooCommerce categories and tags) give their name.
-const text = (v: unknown, max: number): string | undefined => {
-  const s = v && typeof v == "object" ? (v as { name?: unknown }).name : v;
-  return (typeof s == "string" || typeof s == "number" ? decodeEntities("" + s).replace(/\s+/g, " ").trim().slice(0, max) : "") || undefined;
-};
+const text = (v: unknown, max: number) => plainText(v && typeof v == "object" ? (v as { name?: unknown }).name : v, max);
 
 // An array, or a string split on `sep` ("A > B > C", "a, b"), as at most `n` texts.
 const list = (v: unknown, sep: string, n: number, max: number): (string | undefined)[] =>

@@ -1,5 +1,5 @@
 import type { Product } from "../../types";
-import { decodeEntities } from "../../catalog/decode-entities";
+import { plainText } from "../../catalog/decode-entities";
 import { parseAvailability } from "../../catalog/availability";
 import { parsePrice } from "../../catalog/price";
 import { vetHttpUrl } from "../../url";
@@ -12,8 +12,7 @@ export type Draft = { [K in keyof Product]?: Product[K] | undefined };
 export const first = (v: unknown): any => (Array.isArray(v) ? v[0] : v);
 
 /** Text of a string or number with entities decoded and whitespace collapsed; undefined when empty. */
-export const text = (v: unknown): string | undefined =>
-  typeof v == "string" || typeof v == "number" ? decodeEntities("" + v).replace(/\s+/g, " ").trim() || undefined : undefined;
+export const text = (v: unknown): string | undefined => plainText(v);
 
 /** A URL made absolute against `base`; an unsafe one (`javascript:`) is kept as written for `unsafe`. */
 export const absolute = (v: unknown, base: string): string | undefined => {
