@@ -45,8 +45,7 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   let productId: string | undefined;
   let products: Product[] = [];
   // Ids (and SKUs) already sent as `view_item` and as `view_item_list` during this page view.
-  let viewed = new Set<string>();
-  let listed = new Set<string>();
+  let sent: Record<string, Set<string>> = {};
   let carry = 0;
   // The ids the page showed at its last reading: right after an SPA navigation the router may not
   // have rendered the new page yet, and the old markup is no news.
@@ -64,17 +63,18 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
   };
 
   const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
-    const sent = name == "view_item" ? viewed : listed;
-    const items = props.items.filter((p) => !sent.has(p.id) && !sent.has(p.sku ?? p.id));
-    for (const p of items) sent.add(p.id).add(p.sku ?? p.id);
+    const ids = (sent[name] ??= new Set());
+    const items = props.items.filter((p) => !ids.has(p.id) && !ids.has(p.sku ?? p.id));
+    for (const p of items) ids.add(p.id).add(p.sku ?? p.id);
     if (items.length) emit(name, { ...props, items });
   };
 
   // Markup the same as at the last reading is no news; `fresh` (a first view, a restore) reads it all.
   const read = (fresh?: boolean): PageExtract => {
-    const found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), { products: [], list: [] });
+    const none = { products: [], list: [] };
+    const found = attempt("extract", () => extract(doc, win.location.href, win as { ShopifyAnalytics?: unknown }), none);
     const ids = [found.products, found.list].map((ps) => ps.map((p) => p.id)).join("|");
-    if (!fresh && ids == shown) return { products: [], list: [] };
+    if (!fresh && ids == shown) return none;
     shown = ids;
     products = found.products;
     productId = products.length == 1 ? products[0]!.id : undefined;
@@ -93,8 +93,7 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
         const navigated = path !== undefined && view.path != path;
         flush();
         carry = 0;
-        viewed = new Set();
-        listed = new Set();
+        sent = {};
         clearTimeout(retry);
         path = view.path;
         products = [];
