@@ -27,7 +27,7 @@ export interface RecommendContext {
 }
 
 // The `Strategy` union at run time: keep in step with src/types.ts.
-const STRATEGIES: readonly string[] = ["for-you", "recently-viewed", "similar", "bought-together", "trending", "price-drop", "back-in-stock"];
+const STRATEGIES = "for-you recently-viewed similar bought-together trending price-drop back-in-stock".split(" ");
 
 type Candidate = [p: Product, k: string[], s: number, why: string[]];
 type Kind = "category" | "brand" | "tag" | "price";
