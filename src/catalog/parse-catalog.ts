@@ -42,7 +42,7 @@ function* rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
   // One element at a time (see jsonItems); the first decides the adapter.
   let adapt: ((data: unknown) => Iterable<RawItem>) | undefined;
   for (const item of jsonItems(body)) {
-    const one = fromShopkeeper([item])[0] ?? {};
+    const one = Object(item);
     // A named format is taken at its word: a Shopkeeper product may have a field called `variants`.
     const guess = !format || format == "auto";
     adapt ??= format == "shopify" || (guess && "variants" in one) ? fromShopify : format == "woocommerce" || (guess && "prices" in one) ? fromWooCommerce : fromShopkeeper;
@@ -72,9 +72,9 @@ export function createCatalogParser(maxItems = 1e5) {
     *add(body: string, baseUrl: string, format?: CatalogFormat): Generator<void> {
       for (const raw of rawItems(body, format)) {
         const p = normalizeProduct(raw, baseUrl);
-        const group = typeof p == "object" && p.groupId ? groups.get(p.groupId) : undefined;
+        let group: Product | undefined;
         if (typeof p == "string") drop(p);
-        else if (group) {
+        else if ((group = groups.get(p.groupId!))) {
           // Variants collapse into the first one seen, in stock if any is, at the lowest price a
           // visitor can buy: an out-of-stock variant's sale price is no offer.
           const ok = inStock(p);
