@@ -8,10 +8,10 @@ import type { Availability } from "../types";
  * @example parseAvailability("http://schema.org/InStock") // "in_stock"
  */
 export function parseAvailability(input: unknown): Availability | undefined {
-  if (typeof input == "boolean") return input ? "in_stock" : "out_of_stock";
-  if (typeof input != "string") return undefined;
+  // A boolean reads as its word, which the patterns below know.
+  if (typeof input != "string" && typeof input != "boolean") return undefined;
   // Only the last path segment of a URL counts, squeezed to letters: "Out of stock" -> "outofstock".
-  const s = input.toLowerCase().split("/").pop()!.replace(/[^a-z]/g, "");
+  const s = ("" + input).toLowerCase().split("/").pop()!.replace(/[^a-z]/g, "");
   return /^(outof|soldout|discontinued|(not|un)avail|false)/.test(s)
     ? "out_of_stock"
     : /^pre(order|sale)/.test(s)
