@@ -1,3 +1,5 @@
+import { compact } from "../compact";
+
 // One number: digit groups joined by `.`, `,`, `'`, `’`, by a space when exactly three digits
 // follow (a thousands group), or by a separator and a space before cents ("119. 95"), so
 // "6.75 2 pieces" stops at 6.75 while "1 234,50" stays whole. A percentage is not a price.
@@ -15,7 +17,8 @@ const THREE = /^(KWD|BHD|OMR|JOD|TND|LYD|IQD)$/i;
  * @example parsePrice("1.234,50 €") // 1234.5
  */
 export function parsePrice(input: unknown, minorUnits?: number, currency?: unknown): number | undefined {
-  let n: number | undefined;
+  // NaN until a number is read: neither finite nor a price.
+  let n = NaN;
   if (typeof input == "number") n = input;
   else if (typeof input == "string") {
     // Exponent notation is no shop's price: "1e308" must not read as 1.
@@ -33,7 +36,7 @@ export function parsePrice(input: unknown, minorUnits?: number, currency?: unkno
     const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : ".") || THREE.test("" + currency));
     n = +(dec ? t.slice(0, d.index).replace(/\D/g, "") + "." + d[2] : t.replace(/\D/g, ""));
   }
-  if (n === undefined || !isFinite(n) || n < 0) return undefined;
+  if (!isFinite(n) || n < 0) return undefined;
   return minorUnits ? n / 10 ** minorUnits : n;
 }
 
@@ -46,5 +49,5 @@ export function parsePrice(input: unknown, minorUnits?: number, currency?: unkno
 export function parseMoney(input: unknown, fallback?: unknown): { amount?: number; currency?: string } {
   const currency = typeof input == "string" ? /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(input)?.[1] : undefined;
   const amount = parsePrice(input, 0, currency ?? fallback);
-  return { ...(amount === undefined ? {} : { amount }), ...(currency ? { currency } : {}) };
+  return compact({ amount, currency });
 }
