@@ -33,7 +33,7 @@ export function mergeDrafts(sources: Draft[][]): Draft[] {
         t.price = Math.min(t.price, p);
         t.compareAtPrice = list > t.price ? list : undefined;
       }
-      for (const k of Object.keys(d)) (t as any)[k] ??= (d as any)[k];
+      for (const k of Object.keys(d) as (keyof Draft)[]) t[k] ??= d[k] as never;
       note(t);
     }
   return out;
