@@ -16,7 +16,7 @@ const THREE = /^(KWD|BHD|OMR|JOD|TND|LYD|IQD)$/i;
  * 1500), unless `currency` has three decimals ("1.500" in KWD is 1.5).
  * @example parsePrice("1.234,50 €") // 1234.5
  */
-export function parsePrice(input: unknown, minorUnits?: number, currency?: unknown): number | undefined {
+export const parsePrice = (input: unknown, minorUnits?: number, currency?: unknown): number | undefined => {
   // NaN until a number is read: neither finite nor a price.
   let n = NaN;
   if (typeof input == "number") n = input;
@@ -38,7 +38,7 @@ export function parsePrice(input: unknown, minorUnits?: number, currency?: unkno
   }
   if (!isFinite(n) || n < 0) return undefined;
   return minorUnits ? n / 10 ** minorUnits : n;
-}
+};
 
 /**
  * Splits a feed money string into amount and ISO currency: "15.00 USD", "USD 15", "320000 RWF";
@@ -46,8 +46,8 @@ export function parsePrice(input: unknown, minorUnits?: number, currency?: unkno
  * ("12.345" with KWD is 12.345).
  * @example parseMoney("15.00 USD") // { amount: 15, currency: "USD" }
  */
-export function parseMoney(input: unknown, fallback?: unknown): { amount?: number; currency?: string } {
+export const parseMoney = (input: unknown, fallback?: unknown): { amount?: number; currency?: string } => {
   const currency = typeof input == "string" ? /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(input)?.[1] : undefined;
   const amount = parsePrice(input, 0, currency ?? fallback);
   return compact({ amount, currency });
-}
+};

@@ -112,8 +112,8 @@ export function watchDataLayer(win: Window, onEntry: (name: DataLayerEventName, 
   let current: unknown;
   let on = true;
   const take = (entry: unknown) => {
-    if (!on || !entry || typeof entry != "object" || seen.has(entry)) return;
-    seen.add(entry);
+    if (!on || !bag(entry) || seen.has(entry as object)) return;
+    seen.add(entry as object);
     attempt("datalayer", () => {
       const event = parseDataLayerEntry(entry);
       if (event) onEntry(event.name, event.props);

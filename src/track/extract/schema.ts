@@ -45,7 +45,8 @@ function product(n: any, base: string): Draft {
     );
   });
   const variants = all(n.hasVariant).filter((v) => v && typeof v == "object").map((v) => product(v, base));
-  const best = lowest([...offs, ...variants]);
+  const each = [...offs, ...variants];
+  const best = lowest(each);
   const r = first(n.aggregateRating);
   const sku = text(n.sku) ?? (offs.length == 1 ? offs[0]!.sku : undefined);
   const d = draft(
@@ -66,7 +67,7 @@ function product(n: any, base: string): Draft {
   d.price = best?.price;
   d.compareAtPrice = best?.compareAtPrice;
   d.currency = (best ?? offs[0])?.currency;
-  d.availability = stock([...offs, ...variants]);
+  d.availability = stock(each);
   for (const k of ["title", "image", "brand", "category"] as const) d[k] ??= variants[0]?.[k] as never;
   return d;
 }
