@@ -7,7 +7,7 @@ import type { Availability } from "../types";
  * Limited, discontinued and online/in-store-only stock read as their nearest state.
  * @example parseAvailability("http://schema.org/InStock") // "in_stock"
  */
-export function parseAvailability(input: unknown): Availability | undefined {
+export const parseAvailability = (input: unknown): Availability | undefined => {
   // A boolean reads as its word, which the patterns below know.
   if (typeof input != "string" && typeof input != "boolean") return undefined;
   // Only the last path segment of a URL counts, squeezed to letters: "Out of stock" -> "outofstock".
@@ -21,4 +21,4 @@ export function parseAvailability(input: unknown): Availability | undefined {
         : /^(instock|avail|limited|online|instore|true|yes)/.test(s)
           ? "in_stock"
           : undefined;
-}
+};

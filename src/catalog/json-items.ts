@@ -34,7 +34,7 @@ export function* jsonItems(body: string): Generator<unknown> {
 }
 
 /** The index of the closing quote of the string opening at `i` (escaped quotes skipped). */
-function stringEnd(body: string, i: number): number {
+const stringEnd = (body: string, i: number): number => {
   for (;;) {
     const end = body.indexOf('"', i + 1);
     if (end < 0) return body.length;
@@ -43,10 +43,10 @@ function stringEnd(body: string, i: number): number {
     if ((end - slash) % 2 == 0) return end;
     i = end;
   }
-}
+};
 
 /** The index of the `[` that opens the top-level `"products"` member, or -1. */
-function productsArray(body: string, i: number): number {
+const productsArray = (body: string, i: number): number => {
   let depth = 0;
   for (; i < body.length; i++) {
     const c = body[i];
@@ -62,4 +62,4 @@ function productsArray(body: string, i: number): number {
     else if (c == "}" || c == "]") depth--;
   }
   return -1;
-}
+};

@@ -53,7 +53,7 @@ interface Entry {
  * resolves to what it could read (often `[]`) after one console warning.
  * @example const products = await loadCatalog("https://shop.example/products.json", { now: Date.now, cache })
  */
-export async function loadCatalog(url: string, options: LoadCatalogOptions): Promise<Product[]> {
+export const loadCatalog = async (url: string, options: LoadCatalogOptions): Promise<Product[]> => {
   const { format, cache, now, maxBytes = 2e7, maxItems = 1e5 } = options;
   const warn = (error: unknown) => warnOnce("catalog-load", "catalog not loaded: " + url, error);
   const get = (key: string) => Promise.resolve(cache?.get(key)).catch(warn);
@@ -173,4 +173,4 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions): Pro
     warn(error);
     return [];
   }
-}
+};

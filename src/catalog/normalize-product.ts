@@ -37,7 +37,7 @@ const num = (v: unknown, top = 1 / 0): number | undefined => {
  * unless its `sale_price_effective_date` window has not started or is over.
  * @example normalizeProduct({ id: 7, name: "Tent", link: "/p/7", price: "49.00 USD" }, "https://shop.example/")
  */
-export function normalizeProduct(r: RawItem, base: string): Product | DropReason {
+export const normalizeProduct = (r: RawItem, base: string): Product | DropReason => {
   const unsafe: Product["unsafe"] = [];
   const id = text(r.id, 200);
   const title = text(r.title ?? r.name, 300);
@@ -76,4 +76,4 @@ export function normalizeProduct(r: RawItem, base: string): Product | DropReason
   };
   for (const k of Object.keys(out)) if (out[k] == null || (out[k] as []).length === 0) delete out[k];
   return out as unknown as Product;
-}
+};

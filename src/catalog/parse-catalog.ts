@@ -56,7 +56,7 @@ function* rawItems(body: string, format?: CatalogFormat): Iterable<RawItem> {
  * pauses every 100 items so a caller can yield to the page between chunks.
  * @example const parser = createCatalogParser(); for (const _ of parser.add(page1, url)); parser.done().products
  */
-export function createCatalogParser(maxItems = 1e5) {
+export const createCatalogParser = (maxItems = 1e5) => {
   const r: CatalogResult = { products: [], dropped: 0, reasons: {} };
   const ids = new Set<string>();
   const groups = new Map<string, Product>();
@@ -105,7 +105,7 @@ export function createCatalogParser(maxItems = 1e5) {
     },
   };
   return parser;
-}
+};
 
 const fail = (error: unknown): CatalogResult => (warnOnce("catalog-parse", "catalog not parsed", error), { products: [], dropped: 0, reasons: {} });
 
@@ -116,7 +116,7 @@ const fail = (error: unknown): CatalogResult => (warnOnce("catalog-parse", "cata
  * up in one warning. For large feeds in a page prefer `parseCatalogChunked`.
  * @example parseCatalog(body, { baseUrl: "https://shop.example/products.json" }).products
  */
-export function parseCatalog(body: string, options: ParseCatalogOptions): CatalogResult {
+export const parseCatalog = (body: string, options: ParseCatalogOptions): CatalogResult => {
   try {
     const parser = createCatalogParser(options.maxItems);
     for (const _ of parser.add(body, options.baseUrl, options.format));
@@ -124,7 +124,7 @@ export function parseCatalog(body: string, options: ParseCatalogOptions): Catalo
   } catch (error) {
     return fail(error);
   }
-}
+};
 
 /**
  * Waits for the next task, so the page can paint and handle input between chunks of work:
@@ -138,10 +138,10 @@ export const nextTask = (): Promise<unknown> =>
  * every pause without a clock), so no task of a large feed runs long (one `JSON.parse` of a JSON
  * body is the exception).
  */
-export async function drain(steps: Generator<void>, now?: () => number): Promise<void> {
+export const drain = async (steps: Generator<void>, now?: () => number): Promise<void> => {
   let t = now?.();
   for (const _ of steps) if (!now || now() - t! > 25) await nextTask(), (t = now?.());
-}
+};
 
 /**
  * Parses a feed body like `parseCatalog`, pausing for the next task whenever a slice of work
@@ -149,7 +149,7 @@ export async function drain(steps: Generator<void>, now?: () => number): Promise
  * blocks the page for long. Resolves, never rejects.
  * @example await parseCatalogChunked(body, { baseUrl: location.href, now: () => performance.now() })
  */
-export async function parseCatalogChunked(body: string, options: ParseCatalogOptions & { now?: () => number }): Promise<CatalogResult> {
+export const parseCatalogChunked = async (body: string, options: ParseCatalogOptions & { now?: () => number }): Promise<CatalogResult> => {
   try {
     const parser = createCatalogParser(options.maxItems);
     await drain(parser.add(body, options.baseUrl, options.format), options.now);
@@ -157,4 +157,4 @@ export async function parseCatalogChunked(body: string, options: ParseCatalogOpt
   } catch (error) {
     return fail(error);
   }
-}
+};

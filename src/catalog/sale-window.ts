@@ -8,8 +8,8 @@ const time = (iso: string | undefined): number => Date.parse((iso ?? "").trim().
  * (not started, or over) turns it off, so an expired Black Friday price is not shown as one.
  * @example saleRuns("2026-11-27/2026-11-30", Date.parse("2026-12-01")) // false
  */
-export function saleRuns(window: unknown, now: number): boolean {
+export const saleRuns = (window: unknown, now: number): boolean => {
   if (typeof window != "string") return true;
   const [start, end] = window.split("/");
   return !(time(start) > now || time(end) < now);
-}
+};

@@ -33,10 +33,10 @@ const cache = new WeakMap<Product[], CatalogIndex>();
  * `profile.affinity.category`, compared without case.
  * @example prefixes(["Shoes", "Running"]) // ["shoes", "shoes > running"]
  */
-export function prefixes(path: string[] = []): string[] {
+export const prefixes = (path: string[] = []): string[] => {
   let k = "";
   return path.map((c, i) => (k = (i ? k + " > " : "") + low(c)));
-}
+};
 
 /** Any value as lower-cased text, the form index words and category keys are compared in. */
 export const low = (s: unknown) => String(s).toLowerCase();
@@ -46,12 +46,12 @@ export const low = (s: unknown) => String(s).toLowerCase();
  * (a catalog that grows in place is indexed again).
  * @example getIndex(catalog)._order[0] // the position of the most popular product
  */
-export function getIndex(catalog: Product[]): CatalogIndex {
+export const getIndex = (catalog: Product[]): CatalogIndex => {
   const steps = indexSteps(catalog);
   let step;
   while (!(step = steps.next()).done);
   return step.value;
-}
+};
 
 /**
  * Builds the index like `getIndex`, pausing every 2,000 products, so a caller can spread a large
@@ -99,13 +99,12 @@ export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
  * variant sku, the feed the product id), and the feed's id wins where they clash.
  * @example productAt(getIndex(catalog), catalog, "SKU-1") // 0 when catalog[0].sku is "SKU-1"
  */
-export function productAt(ix: CatalogIndex, catalog: Product[], id: string): number | undefined {
-  return ix._at.get(id) ?? (ix._alias ??= aliases(catalog)).get(id);
-}
+export const productAt = (ix: CatalogIndex, catalog: Product[], id: string): number | undefined =>
+  ix._at.get(id) ?? (ix._alias ??= aliases(catalog)).get(id);
 
 // The first product with each sku, group id and url.
-function aliases(catalog: Product[]): Map<string, number> {
+const aliases = (catalog: Product[]): Map<string, number> => {
   const alias = new Map<string, number>();
   catalog.forEach((p, i) => [p.sku, p.groupId, p.url].forEach((key) => key && !alias.has(key) && alias.set(key, i)));
   return alias;
-}
+};

@@ -25,7 +25,7 @@ const TEMPLATES: Record<string, string> = {
  * (the `priceDrop` share, 0–1) are written with the locale's own digits and percent sign.
  * @example createReasons("ur-PK")("like", "Nike") // "آپ کو Nike پسند ہے"
  */
-export function createReasons(locale = "en", strings: Record<string, string> = {}): (key: ReasonKey, value?: string | number) => string {
+export const createReasons = (locale = "en", strings: Record<string, string> = {}): ((key: ReasonKey, value?: string | number) => string) => {
   const all = (TEMPLATES[locale.slice(0, 2).toLowerCase()] ?? TEMPLATES.en!).split("|");
   return (key, value = "") => {
     const own = "reason." + key;
@@ -33,12 +33,12 @@ export function createReasons(locale = "en", strings: Record<string, string> = {
     const v = typeof value == "number" ? percent(locale, value) : value;
     return t.replace(/\{\w*\}/g, () => v);
   };
-}
+};
 
-function percent(locale: string, share: number): string {
+const percent = (locale: string, share: number): string => {
   try {
     return share.toLocaleString(locale, { style: "percent" });
   } catch {
     return Math.round(share * 100) + "%";
   }
-}
+};

@@ -38,11 +38,10 @@ type Kind = "category" | "brand" | "tag" | "price";
  * visitor's favourite) category, then the shop's popular items; with nothing to show, `[]`.
  * @example recommend(products, profile, { strategy: "for-you", limit: 4 }, { now: Date.now() })
  */
-export function recommend(catalog: Product[], profile: Profile, options: RecommendOptions | null | undefined, ctx: RecommendContext): Recommendation[] {
-  return attempt("recommend", () => rank(catalog, profile, options ?? {}, ctx), []);
-}
+export const recommend = (catalog: Product[], profile: Profile, options: RecommendOptions | null | undefined, ctx: RecommendContext): Recommendation[] =>
+  attempt("recommend", () => rank(catalog, profile, options ?? {}, ctx), []);
 
-function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: RecommendContext): Recommendation[] {
+const rank = (catalog: Product[], profile: Profile, o: RecommendOptions, c: RecommendContext): Recommendation[] => {
   const ix = getIndex(catalog);
   const limit = (o.limit ?? 4) || 0;
   const cap = Math.max(1, c.maxPerCategory ?? 2);
@@ -231,4 +230,4 @@ function rank(catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   if (within) popular(within);
   popular();
   return out;
-}
+};

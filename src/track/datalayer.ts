@@ -34,7 +34,7 @@ const text = (v: unknown) => (typeof v == "number" ? String(v) : (typeof v == "s
 const upper = (v: unknown) => text(v)?.toUpperCase();
 
 // GA4 names its item keys `item_id`, `item_name`...; Universal Analytics `id`, `name`...
-function toItem(o: Bag, ua: boolean, currency: string | undefined): EventItem | undefined {
+const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | undefined => {
   const get = (key: string) => text(o[ua ? key : "item_" + key]);
   const id = get("id");
   const price = parsePrice(o.price);
@@ -52,7 +52,7 @@ function toItem(o: Bag, ua: boolean, currency: string | undefined): EventItem | 
         quantity: parsePrice(o.quantity),
       })
     : undefined;
-}
+};
 
 /**
  * Turns one dataLayer entry into a Shopkeeper ecommerce event, or `null` when it is none. Reads
@@ -63,7 +63,7 @@ function toItem(o: Bag, ua: boolean, currency: string | undefined): EventItem | 
  * `item_variant` has no field in Shopkeeper's product and is left out.
  * @example parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "42" }] } })
  */
-export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
+export const parseDataLayerEntry = (entry: unknown): DataLayerEvent | null => {
   const e = bag(entry);
   const ec = bag(e?.ecommerce);
   let params = bag(e?.[2]);
@@ -96,7 +96,7 @@ export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
       items: list.map((o) => bag(o) && toItem(bag(o)!, ua, currency)).filter((i): i is EventItem => !!i),
     },
   };
-}
+};
 
 /**
  * Calls `onEntry` for every ecommerce event in `window[key]` (default `dataLayer`): the entries
@@ -107,7 +107,7 @@ export function parseDataLayerEntry(entry: unknown): DataLayerEvent | null {
  * No entry is processed twice.
  * @example const stop = watchDataLayer(window, (name, props) => console.log(name, props.items));
  */
-export function watchDataLayer(win: Window, onEntry: (name: DataLayerEventName, props: DataLayerProps) => void, key = "dataLayer"): () => void {
+export const watchDataLayer = (win: Window, onEntry: (name: DataLayerEventName, props: DataLayerProps) => void, key = "dataLayer"): (() => void) => {
   const seen = new WeakSet<object>();
   let current: unknown;
   let on = true;
@@ -139,4 +139,4 @@ export function watchDataLayer(win: Window, onEntry: (name: DataLayerEventName, 
     on = false;
     clearInterval(timer);
   };
-}
+};

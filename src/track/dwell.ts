@@ -16,7 +16,7 @@ export interface Dwell {
  * injected `now`) and are never negative; a wall-clock gap between page views is not dwell.
  * @example const dwell = createDwell(window, { idleTimeout: 30_000 }); addEventListener("pagehide", () => send(dwell.take()));
  */
-export function createDwell(win: Window, options: { idleTimeout: number; now?: () => number }): Dwell {
+export const createDwell = (win: Window, options: { idleTimeout: number; now?: () => number }): Dwell => {
   const doc = win.document as Document & { prerendering?: boolean };
   const now = options.now ?? (() => win.performance.now());
   const idle = options.idleTimeout;
@@ -58,4 +58,4 @@ export function createDwell(win: Window, options: { idleTimeout: number; now?: (
     },
     stop,
   };
-}
+};

@@ -3,11 +3,11 @@
  * a focus inside one the document only names its host).
  * @example focusedElement(document)?.focus() // later: give focus back where it was
  */
-export function focusedElement(doc: Document): Element | null {
+export const focusedElement = (doc: Document): Element | null => {
   let el = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
-}
+};
 
 /**
  * The field the visitor is typing in, if any: an input, text area, select or editable element,
@@ -15,7 +15,7 @@ export function focusedElement(doc: Document): Element | null {
  * are often embedded that way and their fields are invisible here.
  * @example if (focusedField(document)) return; // wait: the visitor is typing
  */
-export function focusedField(doc: Document): Element | undefined {
+export const focusedField = (doc: Document): Element | undefined => {
   const el = focusedElement(doc);
   return el && (/^(INPUT|TEXTAREA|SELECT|IFRAME)$/.test(el.tagName) || (el as HTMLElement).isContentEditable) ? el : undefined;
-}
+};

@@ -13,7 +13,7 @@ type Hub = Set<() => void>;
  * unwind a wrapper installed after ours.
  * @example const off = onHistoryChange(window, () => console.log(location.pathname));
  */
-export function onHistoryChange(win: Window, fn: () => void): () => void {
+export const onHistoryChange = (win: Window, fn: () => void): (() => void) => {
   const host = win as Window & { [HUB]?: Hub };
   let hub = host[HUB];
   if (!hub) {
@@ -38,4 +38,4 @@ export function onHistoryChange(win: Window, fn: () => void): () => void {
   }
   hub.add(fn);
   return () => void hub.delete(fn);
-}
+};

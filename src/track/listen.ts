@@ -3,13 +3,13 @@
  * Every listener the tracker adds goes through here, so `stop()` can undo each of them.
  * @example const off = listen(window, "focus blur", onChange); off();
  */
-export function listen(target: EventTarget, types: string, fn: (event: Event) => void, options?: AddEventListenerOptions): () => void {
+export const listen = (target: EventTarget, types: string, fn: (event: Event) => void, options?: AddEventListenerOptions): (() => void) => {
   const list = types.split(" ");
   for (const type of list) target.addEventListener(type, fn, options);
   return () => {
     for (const type of list) target.removeEventListener(type, fn, options);
   };
-}
+};
 
 /**
  * Returns one function that calls each of `stops`: the stop function of a watcher made of several.

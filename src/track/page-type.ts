@@ -18,9 +18,9 @@ const RULES: [PageType, RegExp][] = [
  * and no telling URL is a category.
  * @example getPageType(new URL("https://shop.example/collections/shoes"), false, true) // "category"
  */
-export function getPageType(url: URL, hasProduct: boolean, hasList: boolean): PageType {
+export const getPageType = (url: URL, hasProduct: boolean, hasList: boolean): PageType => {
   if (hasProduct) return "product";
   const path = url.pathname.toLowerCase() + url.search;
   for (const [type, test] of RULES) if (test.test(type == "home" ? url.pathname : path)) return type;
   return hasList ? "category" : "other";
-}
+};

@@ -22,7 +22,7 @@ export const titleOf = (doc: Document, pageType: PageType): string | undefined =
  * should do it a task later and take the title again then.
  * @example const stop = watchPageViews(window, (view) => console.log(view.path, view.pageType));
  */
-export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]) => void): () => void {
+export const watchPageViews = (win: Window, onView: (view: EventMap["page_view"]) => void): (() => void) => {
   const doc = win.document as Document & { prerendering?: boolean };
   let last: string | undefined;
   // Listeners pass their event: only `true` (a back/forward-cache restore) repeats the same path.
@@ -57,4 +57,4 @@ export function watchPageViews(win: Window, onView: (view: EventMap["page_view"]
   ]);
   view();
   return stop;
-}
+};

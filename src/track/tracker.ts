@@ -37,7 +37,7 @@ export interface Tracker {
  * `view_item` is emitted once per page view.
  * @example const tracker = startTracker(window, { idleTimeout: 30_000, emit: (name, props) => console.log(name, props) });
  */
-export function startTracker(win: Window, options: TrackerOptions): Tracker {
+export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
   const { emit, extract = extractPage } = options;
   const doc = win.document;
   const dwell = createDwell(win, { idleTimeout: options.idleTimeout });
@@ -133,4 +133,4 @@ export function startTracker(win: Window, options: TrackerOptions): Tracker {
     pageProducts: () => products,
     flush,
   };
-}
+};

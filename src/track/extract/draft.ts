@@ -31,7 +31,7 @@ export const num = (v: unknown): number | undefined =>
  * Cleans the raw fields one source found (names as in `Product`) into a draft. Only known keys
  * are read, so hostile keys in page data (`__proto__`) never reach the result.
  */
-export function draft(r: Record<string, any>, base: string): Draft {
+export const draft = (r: Record<string, any>, base: string): Draft => {
   const c = r.category;
   const cur = text(r.currency)?.toUpperCase();
   const cat = (Array.isArray(c) ? c.map(text) : text(c)?.split(/\s*[<>|]\s*|\s\/\s/) ?? []).filter((x): x is string => !!x);
@@ -51,18 +51,18 @@ export function draft(r: Record<string, any>, base: string): Draft {
     ratingCount: num(r.ratingCount),
     groupId: text(r.groupId),
   };
-}
+};
 
 /**
  * Parses JSON written into the page; invalid JSON is reported once and gives undefined, so one
  * broken block never stops the others. Raw control characters (line breaks inside strings) are
  * common in hand-written blocks and invalid JSON: read as spaces they cost nothing.
  */
-export function json(s: string | null): any {
+export const json = (s: string | null): any => {
   try {
     // eslint-disable-next-line no-control-regex
     return JSON.parse(("" + s).replace(/[\u0000-\u001f]/g, " "));
   } catch (e) {
     warnOnce("markup-json", "invalid product JSON in the page was skipped", e);
   }
-}
+};

@@ -50,7 +50,7 @@ const finishAll = (ds: Draft[], url?: string) => ds.map((d) => finish(d, url)).f
  * gives no product.
  * @example extractPage(document, location.href, window).products[0]?.price
  */
-export function extractPage(doc: Document, pageUrl: string, globals?: { ShopifyAnalytics?: unknown }): PageExtract {
+export const extractPage = (doc: Document, pageUrl: string, globals?: { ShopifyAnalytics?: unknown }): PageExtract => {
   const bare = pageUrl.replace(/[?#].*/, "");
   const canonical = vetHttpUrl(doc.querySelector("link[rel~=canonical]")?.getAttribute("href"), bare)?.replace(/#.*/, "");
   const self = canonical?.startsWith(new URL(bare).origin + "/") ? canonical : bare;
@@ -78,4 +78,4 @@ export function extractPage(doc: Document, pageUrl: string, globals?: { ShopifyA
   };
   if (breadcrumb.length) out.breadcrumb = breadcrumb;
   return out;
-}
+};

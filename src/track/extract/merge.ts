@@ -11,7 +11,7 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
  * source gives (current or list) becomes `compareAtPrice`. Shops that show a sale in OpenGraph
  * often leave the list price as the JSON-LD price: sources that disagree are showing a sale.
  */
-export function mergeDrafts(sources: Draft[][]): Draft[] {
+export const mergeDrafts = (sources: Draft[][]): Draft[] => {
   const out: Draft[] = [];
   // Each id, sku and url to the first draft that has it: a page listing 5,000 products takes one
   // lookup per key, not a scan of every draft so far.
@@ -37,4 +37,4 @@ export function mergeDrafts(sources: Draft[][]): Draft[] {
       note(t);
     }
   return out;
-}
+};

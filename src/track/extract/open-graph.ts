@@ -7,7 +7,7 @@ import { draft, type Draft } from "./draft";
  * is the list price, and a `product:sale_price` makes the regular price the list price. A page
  * without an OpenGraph price yields nothing: many sites mark every page `og:type=product`.
  */
-export function readOpenGraph(doc: Document, base: string): Draft[] {
+export const readOpenGraph = (doc: Document, base: string): Draft[] => {
   // `og:price:amount` and `product:price:amount` mean the same: keep the first, by bare name.
   const m: Record<string, string | null> = {};
   doc.querySelectorAll("meta").forEach((el) => {
@@ -35,4 +35,4 @@ export function readOpenGraph(doc: Document, base: string): Draft[] {
         ),
       ]
     : [];
-}
+};

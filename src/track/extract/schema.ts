@@ -25,7 +25,7 @@ const stock = (ds: Draft[]): Availability | undefined => ds.find((d) => d.availa
  * price, in stock when any variant is, `groupId` set) as a draft. The id prefers `sku`, then
  * `productID`, then `@id`, then `url`: the most stable key a shop gives.
  */
-function product(n: any, base: string): Draft {
+const product = (n: any, base: string): Draft => {
   const offs = offers(n.offers).map((o) => {
     // WooCommerce gives prices only as `priceSpecification[]`: the sale price first, the list
     // price flagged with `priceType` (ListPrice, StrikethroughPrice).
@@ -70,14 +70,14 @@ function product(n: any, base: string): Draft {
   d.availability = stock(each);
   for (const k of ["title", "image", "brand", "category"] as const) d[k] ??= variants[0]?.[k] as never;
   return d;
-}
+};
 
 /**
  * Walks schema.org data (parsed JSON-LD blocks or microdata read into the same shape) and
  * collects `Product`/`ProductGroup` nodes anywhere (objects, arrays, `@graph`, `mainEntity`),
  * `ItemList` items as list products and the first `BreadcrumbList`.
  */
-export function readSchema(roots: unknown[], base: string): SchemaFound {
+export const readSchema = (roots: unknown[], base: string): SchemaFound => {
   const found: SchemaFound = { products: [], list: [] };
   // Real markup nests a few levels; a hostile block nested thousands deep must not overflow the
   // stack and take the page's other blocks down with it.
@@ -97,4 +97,4 @@ export function readSchema(roots: unknown[], base: string): SchemaFound {
   };
   walk(roots);
   return found;
-}
+};

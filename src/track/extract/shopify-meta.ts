@@ -4,7 +4,7 @@ import { draft, type Draft } from "./draft";
  * Reads Shopify's `ShopifyAnalytics.meta.product` (prices in integer cents, one entry per
  * variant): the product id, the lowest variant price, vendor and type.
  */
-export function readShopifyMeta(globals: { ShopifyAnalytics?: unknown } | undefined, base: string): Draft[] {
+export const readShopifyMeta = (globals: { ShopifyAnalytics?: unknown } | undefined, base: string): Draft[] => {
   const meta = (globals?.ShopifyAnalytics as any)?.meta;
   const p = meta?.product;
   if (p?.id == null) return [];
@@ -27,4 +27,4 @@ export function readShopifyMeta(globals: { ShopifyAnalytics?: unknown } | undefi
       base,
     ),
   ];
-}
+};
