@@ -5,9 +5,6 @@ import { onHistoryChange } from "./history";
 import { listen, stopAll } from "./listen";
 import { compact } from "../compact";
 
-/** The page's identity: its path, plus the hash when it is a route (`#/cart`, `#!/cart`) rather than an anchor. */
-const keyOf = (url: URL) => url.pathname + (/^#!?\//.test(url.hash) ? url.hash : "");
-
 /** The title a view record keeps: none on a search page, whose title repeats the visitor's query. */
 export const titleOf = (doc: Document, pageType: PageType): string | undefined => (pageType == "search" ? undefined : doc.title || undefined);
 
@@ -29,8 +26,10 @@ export const watchPageViews = (win: Window, onView: (view: EventMap["page_view"]
   const view = (restored?: unknown) =>
     attempt("page-view", () => {
       const url = new URL(win.location.href);
-      // An in-page anchor (#reviews) in a hash-routed app stays on the route it is on.
-      const key = url.hash && !/^#!?\//.test(url.hash) && last?.startsWith(url.pathname + "#") ? last : keyOf(url);
+      // The page's identity is its path, plus the hash when it is a route (`#/cart`, `#!/cart`)
+      // rather than an anchor; an anchor (#reviews) in a hash-routed app stays on its route.
+      const route = /^#!?\//.test(url.hash);
+      const key = url.hash && !route && last?.startsWith(url.pathname + "#") ? last : url.pathname + (route ? url.hash : "");
       if (doc.prerendering || (key == last && restored !== true)) return;
       const utm: Record<string, string> = {};
       url.searchParams.forEach((value, name) => name.startsWith("utm_") && (utm[name] = value));
