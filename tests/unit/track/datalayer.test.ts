@@ -49,6 +49,18 @@ describe("parseDataLayerEntry", () => {
     expect(parsed).toEqual({ name: "add_to_cart", props: { currency: "PKR", value: 2500, items: [{ id: "k-1", title: "Kurta", price: 2500, currency: "PKR" }] } });
   });
 
+  // The official "Google Analytics for WooCommerce" extension sends its events with gtag: numeric
+  // product ids, prices already divided by the store's minor unit, no currency on view_item, and a
+  // purchase whose order id is a number.
+  it("reads what WooCommerce's Google Analytics extension sends", () => {
+    const viewed = parseDataLayerEntry(gtag("event", "view_item", { items: [{ item_id: 42, item_name: "Beanie", item_list_name: "Product List", item_category: "Accessories", price: 18 }] }));
+    expect(viewed).toEqual({ name: "view_item", props: { listName: "Product List", items: [{ id: "42", title: "Beanie", category: ["Accessories"], price: 18 }] } });
+    const bought = parseDataLayerEntry(
+      gtag("event", "purchase", { transaction_id: 1207, affiliation: "Shop", currency: "USD", value: 36, tax: 0, shipping: 0, items: [{ item_id: 42, item_name: "Beanie", quantity: 2, price: 18 }] }),
+    );
+    expect(bought).toEqual({ name: "purchase", props: { transactionId: "1207", currency: "USD", value: 36, items: [{ id: "42", title: "Beanie", quantity: 2, price: 18, currency: "USD" }] } });
+  });
+
   it("ignores gtag calls that are not ecommerce events", () => {
     expect(parseDataLayerEntry(gtag("config", "G-XYZ"))).toBeNull();
     expect(parseDataLayerEntry(gtag("event", "page_view", { page_title: "x" }))).toBeNull();
