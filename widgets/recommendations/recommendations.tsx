@@ -20,15 +20,18 @@ export interface RecommendationsOptions {
 }
 
 // A placeholder (.k) is a card with blank lines and hidden buttons: the same boxes, so the shelf
-// keeps its height when products arrive. Titles always take their two lines for the same reason.
+// keeps its height when products arrive. So every card has the same lines whatever it holds:
+// titles take their two lines, the price and the reason one each (a missing one is left blank),
+// and the sale badge sits on the image, where it cannot push the old price onto a line of its own.
 const CSS =
   BASE_CSS +
   ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
   ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
-  ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none}a.l:hover .t{text-decoration:underline}" +
+  ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none;position:relative}a.l:hover .t{text-decoration:underline}" +
   "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
   ".t{font-weight:600;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em}" +
-  ".b{padding-inline:6px;border-radius:var(--r);font-size:12px}.c button{font-size:12px;padding:2px 8px}" +
+  ".l>p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+  ".b{padding-inline:6px;border-radius:var(--r);font-size:12px;position:absolute;inset-block-start:6px;inset-inline-start:6px}.c button{font-size:12px;padding:2px 8px}" +
   ".x{display:flex;flex-wrap:wrap;gap:4px}.k p{background:#8882;border-radius:var(--r)}.k .x{visibility:hidden}";
 
 // What each live shelf shows: a shelf leaves out what shelves that loaded before it already show,
@@ -95,6 +98,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     (cards[k] || cards[k - 1])?.querySelector("button")?.focus();
   };
 
+  // The line a card without a price or a reason keeps in its place.
+  const blank = <p aria-hidden>{"\xa0"}</p>;
   const card = (p: Recommendation, k: number) => {
     const bad = p.unsafe || [];
     const title = cleanText(p.title, 120);
@@ -109,7 +114,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         <bdi dir="auto" class="t" id={"t" + k}>
           {title}
         </bdi>
-        {p.price != null && (
+        {p.price != null ? (
           <p part="price">
             {/* Isolated: after Urdu or Arabic words "$249.00" would otherwise read "249.00$". */}
             {sale && <b class="b p">{i.t("sale")}</b>} <bdi>{i.money(p.price, p.currency)}</bdi>{" "}
@@ -120,8 +125,10 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
               </s>
             )}
           </p>
+        ) : (
+          blank
         )}
-        {reason && <p class="mu">{cleanText(reason, 140)}</p>}
+        {reason ? <p class="mu">{cleanText(reason, 140)}</p> : blank}
       </>
     );
     return (

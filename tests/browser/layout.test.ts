@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { useBrowser } from "./harness";
+
+// The feed answers only when the test lets it, so the shelf's placeholders can be measured first.
+let release = () => {};
+const FEED = {
+  products: [
+    { id: "a", title: "Merino beanie with a name long enough to need more than the two lines a card gives it", url: "/p/a", image: "/demo/img/sk-001.svg", price: 19, compareAtPrice: 29, currency: "USD", popularity: 90 },
+    { id: "b", title: "Tent", url: "/p/b", price: 329, currency: "USD", popularity: 80 },
+    { id: "c", title: "Stove", url: "javascript:alert(1)", image: "/demo/img/sk-003.svg", price: 24, currency: "EUR", popularity: 70 },
+    { id: "d", title: "Trail sock", url: "/p/d", image: "/demo/img/sk-004.svg", price: 1234567.5, currency: "PKR", popularity: 60 },
+  ],
+};
+
+const h = useBrowser({
+  "/layout/widgets.html": (_req, res) =>
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(readFileSync("tests/browser/pages/widgets.html", "utf8").replace('data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"')),
+  "/layout/feed.json": async (_req, res) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED));
+  },
+});
+
+describe("layout", () => {
+  for (const [lang, width] of [["en", 1280], ["ur", 1280], ["en", 390], ["ar", 390]] as const) {
+    it(`the shelf's placeholders hold the height its cards take: nothing below moves (${lang}, ${width} px wide)`, async () => {
+      const page = await h.page(await h.context({ viewport: { width, height: 900 } }));
+      await page.goto(`${h.url}/layout/widgets.html${lang == "en" ? "" : "?lang=" + lang}`);
+      await page.locator("#recs .k").first().waitFor();
+      // Layout shifts from here on move what the visitor is already looking at.
+      await page.evaluate(() => {
+        const w = window as any;
+        w.__shift = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e: any) => (w.__shift += e.value))).observe({ type: "layout-shift" });
+      });
+      const below = () => page.locator("#channels").evaluate((el) => el.getBoundingClientRect().top);
+      const before = await below();
+      release();
+      await page.locator("#recs [part=card]").first().waitFor();
+      // Card images are lazy: let them arrive before measuring.
+      await page.waitForFunction(() => [...document.querySelector("#recs")!.shadowRoot!.querySelectorAll("img")].every((img) => img.complete));
+      expect(await page.locator("#recs [part=card]").count()).toBe(4);
+      expect(await below()).toBe(before);
+      expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+      expect(page.errors).toEqual([]);
+    });
+  }
+});
