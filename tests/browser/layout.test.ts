@@ -17,7 +17,12 @@ const h = useBrowser({
   "/layout/widgets.html": (_req, res) =>
     res
       .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-      .end(readFileSync("tests/browser/pages/widgets.html", "utf8").replace('data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"')),
+      .end(
+        readFileSync("tests/browser/pages/widgets.html", "utf8")
+          .replace('data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"')
+          // A reason too long for one line in English; Urdu and Arabic keep their short one.
+          .replace("window.dataLayer = [];", 'shopkeeper("config", { strings: { en: { "reason.popular": "Popular with visitors who came from far away, three lines or more on a phone" } } }); window.dataLayer = [];'),
+      ),
   "/layout/feed.json": async (_req, res) => {
     await new Promise<void>((resolve) => (release = resolve));
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED));

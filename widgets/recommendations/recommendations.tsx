@@ -21,16 +21,16 @@ export interface RecommendationsOptions {
 
 // A placeholder (.k) is a card with blank lines and hidden buttons: the same boxes, so the shelf
 // keeps its height when products arrive. So every card has the same lines whatever it holds:
-// titles take their two lines, the price and the reason one each (a missing one is left blank),
-// and the sale badge sits on the image, where it cannot push the old price onto a line of its own.
+// the title and the reason take two lines each, the price one (a missing one is left blank), and
+// the sale badge sits on the image, where it cannot push the old price onto a line of its own.
 const CSS =
   BASE_CSS +
   ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
   ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
   ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none;position:relative}a.l:hover .t{text-decoration:underline}" +
   "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
-  ".t{font-weight:600;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em}" +
-  ".l>p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+  ".t,.r{overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em}.t{font-weight:600}" +
+  "[part=price]{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
   ".b{padding-inline:6px;border-radius:var(--r);font-size:12px;position:absolute;inset-block-start:6px;inset-inline-start:6px}.c button{font-size:12px;padding:2px 8px}" +
   ".x{display:flex;flex-wrap:wrap;gap:4px}.k p{background:#8882;border-radius:var(--r)}.k .x{visibility:hidden}";
 
@@ -98,8 +98,6 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     (cards[k] || cards[k - 1])?.querySelector("button")?.focus();
   };
 
-  // The line a card without a price or a reason keeps in its place.
-  const blank = <p aria-hidden>{"\xa0"}</p>;
   const card = (p: Recommendation, k: number) => {
     const bad = p.unsafe || [];
     const title = cleanText(p.title, 120);
@@ -126,9 +124,9 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
             )}
           </p>
         ) : (
-          blank
+          <p aria-hidden>{"\xa0"}</p>
         )}
-        {reason ? <p class="mu">{cleanText(reason, 140)}</p> : blank}
+        <p class="mu r">{reason ? cleanText(reason, 140) : "\xa0"}</p>
       </>
     );
     return (
@@ -167,7 +165,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
                       <div class="i" />
                       <p class="t">{"\xa0"}</p>
                       <p>{"\xa0"}</p>
-                      <p>{"\xa0"}</p>
+                      <p class="r">{"\xa0"}</p>
                     </div>
                     <div class="x">
                       <button>{i.t("hide")}</button>
