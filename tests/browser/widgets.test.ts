@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { useBrowser, type TrackedPage } from "./harness";
 
@@ -75,6 +75,37 @@ describe("widgets in a host page", () => {
     await page.reload();
     await open(page);
     expect(await page.locator("#channels a[part=channel-link]").first().getAttribute("href")).toBe("mailto:help@shop.example");
+  });
+
+  it("preferences panel: an added interest is in the downloaded JSON; erasing leaves a new visitor", async () => {
+    const page = await h.page();
+    await open(page);
+    const panel = page.locator("#prefs");
+    await panel.getByRole("combobox", { name: "Kind" }).selectOption("brand");
+    await panel.getByRole("textbox", { name: "Add an interest" }).fill("Ridgeline");
+    await panel.getByRole("button", { name: "Add", exact: true }).click();
+    await panel.getByRole("button", { name: "Remove Ridgeline" }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download my data" }).click()]);
+    expect(download.suggestedFilename()).toBe("shopkeeper-data.json");
+    const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(data.profile.pageViews).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(data.profile)).toContain("Ridgeline");
+    expect(data.events.map((e: any) => e.name)).toContain("interest_add");
+
+    await panel.getByRole("button", { name: "Erase everything" }).click();
+    await panel.getByRole("group").getByRole("button", { name: "Erase everything" }).click();
+    await panel.getByText("Nothing yet.").waitFor();
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__sk);
+    const profile = await page.evaluate(async () => {
+      const sk = (window as any).__sk;
+      await sk.ready;
+      return sk.profile();
+    });
+    expect(profile.pageViews).toBe(1);
+    expect(JSON.stringify(profile)).not.toContain("Ridgeline");
+    expect(page.errors).toEqual([]);
   });
 
   it("opens the exit survey on a real pointer exit; answering NPS reaches the dataLayer; it does not return", async () => {
