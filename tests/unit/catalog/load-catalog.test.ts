@@ -241,7 +241,7 @@ describe("loadCatalog", () => {
     }
   });
 
-  it("reads a body that has all arrived in slices of 25 ms, pausing for the next task between them", async () => {
+  it("reads a body that has all arrived in slices of 10 ms, pausing for the next task between them", async () => {
     const items = Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `p${i}`, title: "P", url: `/p${i}` }));
     const res = reply(["[" + items[0], ...items.slice(1).map((item) => "," + item), "]"]);
     // Zero-delay timeouts are the pauses (the stall watchdog waits 10 s); each notes the chunks read by then.
@@ -249,9 +249,9 @@ describe("loadCatalog", () => {
     const setTimeout = globalThis.setTimeout;
     vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => (ms || pauses.push(res.read), setTimeout(fn, ms))) as typeof setTimeout);
     let clock = NOW;
-    const products = await loadCatalog(FEED, { fetch: async () => res as unknown as Response, now: () => (clock += 10) });
+    const products = await loadCatalog(FEED, { fetch: async () => res as unknown as Response, now: () => (clock += 4) });
     expect(products.map((p) => p.id)).toEqual(["p0", "p1", "p2", "p3", "p4", "p5"]);
-    // 10 ms a chunk on this clock: a pause once more than 25 ms have passed, after the 3rd and the 6th of 7.
+    // 4 ms a chunk on this clock: a pause once more than 10 ms have passed, after the 3rd and the 6th of 7.
     expect(pauses.filter((read) => read < 7)).toEqual([3, 6]);
   });
 
