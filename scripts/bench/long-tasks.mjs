@@ -1,10 +1,11 @@
 // Long tasks while the script tag loads a 50,000-product feed, in Debian's Chromium with the CPU
 // slowed 4x (CDP Emulation.setCPUThrottlingRate): from navigation until the recommendations shelf
 // shows products, the count of tasks over 50 ms, the longest, the total blocking time, and what ran
-// in each (Long Animation Frame script attribution). Once for a Shopkeeper JSON feed and once for a
-// Google Merchant RSS feed, both generated here in memory. Needs `dist/shopkeeper.js` (npm run
-// build); `--script PATH` serves another build in its place (an unminified one names functions),
-// `--runs N` repeats each feed. Figures only, no assertions.
+// in each (Long Animation Frame script attribution), then the long tasks of the next 2 s apart.
+// For a Shopkeeper JSON feed and a Google Merchant RSS feed, both generated here in memory, three
+// runs each: a throttled CPU makes single runs noisy. Needs `dist/shopkeeper.js` (npm run build);
+// `--script PATH` serves another build in its place (an unminified one names functions), `--runs N`
+// sets the runs per feed. Figures only, no assertions.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { launchChromium, serveStatic, ROOT } from "../lib/chromium.mjs";
@@ -15,7 +16,7 @@ const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 const script = resolve(arg("--script", resolve(ROOT, "dist/shopkeeper.js")));
-const runs = Number(arg("--runs", 1));
+const runs = Number(arg("--runs", 3));
 const SIZE = 50_000;
 const THROTTLE = 4;
 const AFTER = 2000;
@@ -137,7 +138,7 @@ try {
       const r = await measure(browser, feed);
       console.log(`${String(n).padEnd(5)} ${r.shelf.toFixed(0).padStart(10)}   ${String(r.count).padStart(13)}   ${r.longest.toFixed(0).padStart(12)}   ${r.tbt.toFixed(0).padStart(19)}   ${r.after}`);
       for (const t of r.long) {
-        console.log(`        ${t.duration.toFixed(0).padStart(4)} ms at ${t.start.toFixed(0)} ms`);
+        console.log(`        ${t.duration.toFixed(0).padStart(4)} ms at ${t.start.toFixed(0)} ms${r.shelf < t.start + t.duration ? ", ends with the shelf's first render" : ""}`);
         for (const s of t.scripts)
           console.log(`          ${s.duration.toFixed(0).padStart(4)} ms  ${phase(s.invoker)}  [${s.invoker}${s.sourceFunctionName ? " " + s.sourceFunctionName : ""} @${s.sourceCharPosition}: ${at(s.sourceCharPosition)}]`);
       }
