@@ -134,7 +134,7 @@ export const nextTask = (): Promise<unknown> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
 /**
- * Runs a parser generator, yielding to the event loop whenever 40 ms have passed on `now` (at
+ * Runs a parser generator, yielding to the event loop whenever 25 ms have passed on `now` (at
  * every pause without a clock), so no task of a large feed runs long (one `JSON.parse` of a JSON
  * body is the exception).
  */
@@ -145,7 +145,7 @@ export const drain = async (steps: Generator<void>, now?: () => number): Promise
 
 /**
  * Parses a feed body like `parseCatalog`, pausing for the next task whenever a slice of work
- * passes 40 ms on `now` (default: pause every 100 items), so a large XML or CSV feed never
+ * passes 25 ms on `now` (default: pause every 100 items), so a large XML or CSV feed never
  * blocks the page for long. Resolves, never rejects.
  * @example await parseCatalogChunked(body, { baseUrl: location.href, now: () => performance.now() })
  */
