@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { useBrowser } from "./harness";
+import { useBrowser, widgetsPage } from "./harness";
 
 // The static server marks every answer `no-store`, which keeps a page out of the back/forward
 // cache: this route serves the widgets page the way most shops serve theirs, cacheable.
-const h = useBrowser(
-  {
-    "/bfcache/widgets.html": (_req, res) =>
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(readFileSync("tests/browser/pages/widgets.html")),
-  },
-  { bfcache: true },
-);
+const h = useBrowser({ "/bfcache/widgets.html": widgetsPage() }, { bfcache: true });
 
 describe("back/forward cache", () => {
   it("keeps the page cacheable while another tab writes; a restore counts a page view and renders the slots again", async () => {

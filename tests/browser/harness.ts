@@ -1,11 +1,23 @@
 // Shared plumbing for the real-browser tests: one Chromium per file, the repository served on
 // 127.0.0.1, and pages that record every uncaught error so each test can assert there were none.
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { launchChromium, serveStatic } from "../../scripts/lib/chromium.mjs";
 
 type Route = (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, url: URL) => unknown;
+
+/**
+ * A route that answers with the widgets test page, each `[from, to]` replaced once, and without
+ * the static server's `no-store` (so the page can enter the back/forward cache).
+ */
+export const widgetsPage =
+  (...edits: [from: string, to: string][]): Route =>
+  (_req, res) =>
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(edits.reduce((html, [from, to]) => html.replace(from, to), readFileSync("tests/browser/pages/widgets.html", "utf8")));
 
 export interface Harness {
   browser: Browser;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { useBrowser } from "./harness";
+import { useBrowser, widgetsPage } from "./harness";
 
 // The feed answers only when the test lets it, so the shelf's placeholders can be measured first.
 let release = () => {};
@@ -14,15 +13,11 @@ const FEED = {
 };
 
 const h = useBrowser({
-  "/layout/widgets.html": (_req, res) =>
-    res
-      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-      .end(
-        readFileSync("tests/browser/pages/widgets.html", "utf8")
-          .replace('data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"')
-          // A reason too long for one line in English; Urdu and Arabic keep their short one.
-          .replace("window.dataLayer = [];", 'shopkeeper("config", { strings: { en: { "reason.popular": "Popular with visitors who came from far away, three lines or more on a phone" } } }); window.dataLayer = [];'),
-      ),
+  "/layout/widgets.html": widgetsPage(
+    ['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"'],
+    // A reason too long for one line in English; Urdu and Arabic keep their short one.
+    ["window.dataLayer = [];", 'shopkeeper("config", { strings: { en: { "reason.popular": "Popular with visitors who came from far away, three lines or more on a phone" } } }); window.dataLayer = [];'],
+  ),
   "/layout/feed.json": async (_req, res) => {
     await new Promise<void>((resolve) => (release = resolve));
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { useBrowser, type TrackedPage } from "./harness";
+import { useBrowser, widgetsPage, type TrackedPage } from "./harness";
 
 const FEED = {
   products: ["a", "b", "c", "d"].map((id, k) => ({ id, title: "Product " + id, url: "/p/" + id, image: "/demo/img/sk-00" + (k + 1) + ".svg", price: 10 + k, currency: "USD", popularity: 90 - k })),
@@ -9,14 +9,10 @@ const FEED = {
 // The widgets page with its shelf a screen and more below the top, fed four products whose links
 // lead to a page of the same shop.
 const h = useBrowser({
-  "/shelf/widgets.html": (_req, res) =>
-    res
-      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-      .end(
-        readFileSync("tests/browser/pages/widgets.html", "utf8")
-          .replace('data-catalog="/demo/catalog.json"', 'data-catalog="/shelf/feed.json"')
-          .replace('<div id="recs"', '<div id="spacer" style="height: 1500px"></div><div id="recs"'),
-      ),
+  "/shelf/widgets.html": widgetsPage(
+    ['data-catalog="/demo/catalog.json"', 'data-catalog="/shelf/feed.json"'],
+    ['<div id="recs"', '<div id="spacer" style="height: 1500px"></div><div id="recs"'],
+  ),
   "/shelf/feed.json": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED)),
   "/p/a": (_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(readFileSync("tests/browser/pages/blank.html")),
 });
