@@ -134,7 +134,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           <label class="q" id="skq" tabIndex={-1} for="ska" dir="auto">
             {q.text}
           </label>
-          <textarea id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
+          {/* Keyed: a second text question would otherwise keep the first one's answer in the box. */}
+          <textarea key={q.id} id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
           {next(() => cleanText(area!.value, max), true)}
         </div>
       );

@@ -297,6 +297,15 @@ describe("choice and text questions", () => {
     button("Next").click();
     expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { more: "great shop" }, completed: true }]);
   });
+
+  it("starts the next free-text question empty, not with the answer just given", () => {
+    open([survey([{ id: "a", type: "text", text: "What did you come for?" }, { id: "b", type: "text", text: "Anything else?" }])]);
+    root()!.querySelector("textarea")!.value = "a tent";
+    button("Next").click();
+    expect(root()!.querySelector("textarea")!.value).toBe("");
+    button("Next").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { a: "a tent" }, completed: true }]);
+  });
 });
 
 describe("branching", () => {
