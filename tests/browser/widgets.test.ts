@@ -31,6 +31,14 @@ async function exitThroughTop(page: TrackedPage) {
   await page.clock.runFor(100);
 }
 
+/** The focused element through shadow roots, as "<host id> <part>". */
+const focusedPart = (page: TrackedPage) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return `${el?.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host.id : ""} ${el?.getAttribute("part")}`;
+  });
+
 const styleOf = (page: TrackedPage, selector: string) =>
   page.locator(selector).first().evaluate((el) => {
     const s = getComputedStyle(el);
@@ -146,14 +154,23 @@ describe("widgets in a host page", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("shopkeeper-survey");
     await page.keyboard.press("Escape");
     expect(await page.getByRole("dialog").count()).toBe(0);
-    const focused = await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return `${el?.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host.id : ""} ${el?.getAttribute("part")}`;
-    });
-    expect(focused).toBe("recs why");
+    expect(await focusedPart(page)).toBe("recs why");
     const dismissed = await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === "shopkeeper_survey_dismissed"));
     expect(dismissed).toHaveLength(1);
+  });
+
+  it("gives focus back to the floating picker's link after the preferences dialog it opened closes", async () => {
+    const page = await h.page();
+    await page.goto(`${h.url}${PAGE}?pop`);
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.locator("#shopkeeper-channels [part=button]").click();
+    await page.locator("#shopkeeper-channels [part=why]").click();
+    const prefs = page.locator("#shopkeeper-preferences dialog");
+    await prefs.waitFor();
+    await page.keyboard.press("Escape");
+    await prefs.waitFor({ state: "detached" });
+    expect(await focusedPart(page)).toBe("shopkeeper-channels why");
+    expect(page.errors).toEqual([]);
   });
 
   it("opens a survey due on the very first page view", async () => {

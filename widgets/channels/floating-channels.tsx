@@ -32,10 +32,12 @@ export function floatingChannels(sk: Shopkeeper): () => void {
         class="fc"
         part="floating"
         onKeyDown={(e) => e.key == "Escape" && open && toggle(false)}
-        // Focus gone back to the page: the panel closes rather than hide what now has focus.
+        // Focus gone back to the page: the panel closes rather than hide what now has focus. Not
+        // for our own pop-ups (the preferences dialog its link opens, a survey): they give focus
+        // back to the element in the panel when they close, which must still be there.
         onFocusOut={(e) => {
-          const to = e.relatedTarget as Node | null;
-          if (open && to && !e.currentTarget.contains(to)) (open = false), m.update();
+          const to = e.relatedTarget as HTMLElement | null;
+          if (open && to && !e.currentTarget.contains(to) && !/^shopkeeper-/.test(to.id)) (open = false), m.update();
         }}
       >
         <button class="p fb" part="button" aria-expanded={open} aria-controls="skp" onClick={() => toggle(!open)}>
