@@ -14,16 +14,23 @@ export function channelHours(hours: NonNullable<Channel["hours"]>, now: number):
     const o = mins(hours.open);
     const c = mins(hours.close);
     if (isNaN(o + c)) return undefined;
-    const p: Record<string, string> = {};
-    for (const { type, value } of new Intl.DateTimeFormat("en-US", { timeZone: hours.tz, weekday: "short", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(now))
-      p[type] = value;
-    const day = DAYS.indexOf(p.weekday!) / 3;
-    const t = (+p.hour! % 24) * 60 + +p.minute!;
+    const f = new Intl.DateTimeFormat("en-US", { timeZone: hours.tz, weekday: "short", hour: "numeric", minute: "numeric", hourCycle: "h23" });
+    // [weekday, minutes since midnight] on the zone's clock at `ms`.
+    const wall = (ms: number) => {
+      const p: Record<string, string> = {};
+      for (const { type, value } of f.formatToParts(ms)) p[type] = value;
+      return [DAYS.indexOf(p.weekday!) / 3, (+p.hour! % 24) * 60 + +p.minute!] as const;
+    };
+    const [day, t] = wall(now);
     const on = (d: number) => !hours.days || hours.days.includes(d % 7);
     // Past midnight, overnight hours belong to the day they opened on: the previous one.
     if (o < c ? on(day) && o <= t && t < c : (on(day) && t >= o) || (on(day + 6) && t < c)) return { open: true };
     for (let d = 0; d < 8; d++)
-      if (on(day + d) && (d || o > t)) return { open: false, next: now + ((d * 1440 + o - t) * 60 - new Date(now).getSeconds()) * 1e3 };
+      if (on(day + d) && (d || o > t)) {
+        const at = now + ((d * 1440 + o - t) * 60 - new Date(now).getSeconds()) * 1e3;
+        // Clocks changed on the way (DST): move by what the zone's clock then is off the opening time.
+        return { open: false, next: at + (((o - wall(at)[1] + 2160) % 1440) - 720) * 6e4 };
+      }
     return { open: false };
   } catch {
     // An unknown time zone (RangeError): the hours are not shown.

@@ -117,6 +117,15 @@ describe("channelHours", () => {
     });
   });
 
+  it("names the right opening time across a change of clocks", () => {
+    // Saturday 2024-03-09 12:00 in New York (EST, UTC-5); clocks go forward early on Sunday, so
+    // Monday 09:00 is EDT (UTC-4): 13:00 UTC. In London they go back on 2024-10-27.
+    const ny = { tz: "America/New_York", days: [1, 2, 3, 4, 5], open: "09:00", close: "17:00" };
+    expect(channelHours(ny, Date.UTC(2024, 2, 9, 17, 0))).toEqual({ open: false, next: Date.UTC(2024, 2, 11, 13, 0) });
+    const london = { tz: "Europe/London", days: [1], open: "00:30", close: "17:00" };
+    expect(channelHours(london, Date.UTC(2024, 9, 26, 12, 0))).toEqual({ open: false, next: Date.UTC(2024, 9, 28, 0, 30) });
+  });
+
   it("gives up on malformed times and unknown zones", () => {
     expect(channelHours({ open: "9am", close: "18:00" }, wed1030)).toBeUndefined();
     expect(channelHours({ tz: "Mars/Olympus", open: "09:00", close: "18:00" }, wed1030)).toBeUndefined();
