@@ -181,6 +181,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
       sk,
       cleanup() {
         dead = true;
+        // The next shelf on this slot (an SPA page, new options) holds its place with placeholders.
+        host.hidden = false;
         io?.disconnect();
         timers.forEach(clearTimeout);
         offs.forEach((off) => off());

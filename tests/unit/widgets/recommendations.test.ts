@@ -74,6 +74,13 @@ describe("recommendations", () => {
     expect(root.querySelector("ul")?.getAttribute("aria-busy")).toBe("false");
   });
 
+  it("shows its placeholders again when rendered anew on a slot an empty shelf had hidden", async () => {
+    const { host, teardown } = await shelf({ products: [] });
+    teardown();
+    mounted.push(recommendations(host, fakeShopkeeper({ pending: true }).sk, {}));
+    expect(host.hidden).toBe(false);
+  });
+
   it("hides the slot when there is nothing to recommend", async () => {
     const { host, root } = await shelf({ products: [] });
     expect(host.hidden).toBe(true);
