@@ -12,12 +12,17 @@ const FEED = {
   ],
 };
 
+// One word wider than a card: a model number, a name without spaces.
+const LONG = { id: "l", title: "UltralightMerinoWoolBeanieCharcoalGreyLimitedEditionForWinter2024", url: "/p/l", price: 19, currency: "USD", popularity: 90 };
+
 const h = useBrowser({
   "/layout/widgets.html": widgetsPage(
     ['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"'],
     // A reason too long for one line in English; Urdu and Arabic keep their short one.
     ["window.dataLayer = [];", 'shopkeeper("config", { strings: { en: { "reason.popular": "Popular with visitors who came from far away, three lines or more on a phone" } } }); window.dataLayer = [];'],
   ),
+  "/layout/long.html": widgetsPage(['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/long.json"']),
+  "/layout/long.json": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ products: [LONG] })),
   "/layout/feed.json": async (_req, res) => {
     await new Promise<void>((resolve) => (release = resolve));
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED));
@@ -48,4 +53,13 @@ describe("layout", () => {
       expect(page.errors).toEqual([]);
     });
   }
+
+  it("wraps a title of one long word inside its card, ending in an ellipsis, not cut at the card's edge", async () => {
+    const page = await h.page(await h.context({ viewport: { width: 390, height: 900 } }));
+    await page.goto(`${h.url}/layout/long.html`);
+    const title = page.locator("#recs [part=card] .t");
+    await title.waitFor();
+    expect(await title.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.scrollHeight > el.clientHeight])).toEqual([true, true]);
+    expect(page.errors).toEqual([]);
+  });
 });

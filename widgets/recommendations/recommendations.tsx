@@ -23,13 +23,14 @@ export interface RecommendationsOptions {
 // keeps its height when products arrive. So every card has the same lines whatever it holds:
 // the title and the reason take two lines each, the price one (a missing one is left blank), and
 // the sale badge sits on the image, where it cannot push the old price onto a line of its own.
+// A word wider than the card (a model number) breaks, so it too ends in the ellipsis.
 const CSS =
   BASE_CSS +
   ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
   ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
   ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none;position:relative}a.l:hover .t{text-decoration:underline}" +
   "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
-  ".t,.r{overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em}.t{font-weight:600}" +
+  ".t,.r{overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em;overflow-wrap:anywhere}.t{font-weight:600}" +
   "[part=price]{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
   ".b{padding-inline:6px;border-radius:var(--r);font-size:12px;position:absolute;inset-block-start:6px;inset-inline-start:6px}.c button{font-size:12px;padding:2px 8px}" +
   ".x{display:flex;flex-wrap:wrap;gap:4px}.k p{background:#8882;border-radius:var(--r)}.k .x{visibility:hidden}";
