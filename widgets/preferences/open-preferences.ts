@@ -5,7 +5,8 @@ import { preferences } from "./preferences";
 /**
  * Shows the preferences panel: scrolls to the page's `[data-shopkeeper="preferences"]` slot and
  * focuses its heading when there is one, else opens the panel as a modal dialog. Used by the
- * "Why am I seeing this?" button; closing returns focus to `from`. Returns a function that closes.
+ * "Why am I seeing this?" button; closing returns focus to `from`, or when `from` is gone to the
+ * first "why" button in its shadow root. Returns a function that closes.
  */
 export function openPreferences(sk: Shopkeeper, from?: HTMLElement): () => void {
   const slot = document.querySelector("[data-shopkeeper=preferences]");
@@ -16,10 +17,13 @@ export function openPreferences(sk: Shopkeeper, from?: HTMLElement): () => void 
     return () => undefined;
   }
   let open = true;
+  // What the visitor does in the panel can re-render the widget they came from (a shelf reloads
+  // without the card they opened it from): then focus goes to that widget's first such button.
+  const root = from?.getRootNode() as ParentNode | undefined;
   const close = () => {
     if (open) teardown();
     open = false;
-    from?.focus();
+    (from?.isConnected ? from : root?.querySelector<HTMLElement>("[part=why]"))?.focus();
   };
   const teardown = preferences(popupHost("shopkeeper-preferences"), sk, { onClose: close });
   return close;

@@ -285,6 +285,15 @@ describe("recommendations", () => {
     expect(document.getElementById("shopkeeper-preferences")).toBeNull();
   });
 
+  it("gives focus back to the shelf when the card whose panel closes has left it meanwhile", async () => {
+    const { cards, root, emit } = await shelf();
+    cards()[2]!.querySelector<HTMLButtonElement>("[part=why]")!.click();
+    // What the visitor did in the panel took that product off the shelf.
+    emit("not_interested", { productId: "c" });
+    document.getElementById("shopkeeper-preferences")!.shadowRoot!.querySelector("dialog")!.querySelector("button")!.click();
+    expect(root.activeElement?.getAttribute("part")).toBe("why");
+  });
+
   it("stops counting and empties the slot on teardown", async () => {
     const { cards, tracked, io, teardown, root } = await shelf();
     io.show(cards()[0]!, 1);
