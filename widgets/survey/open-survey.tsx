@@ -69,7 +69,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     const all = [...dialog.querySelectorAll<HTMLElement>("button,input,textarea")].filter((e) => !(e as HTMLButtonElement).disabled);
     const on = m.root.activeElement;
     const at = all.indexOf(on as HTMLElement);
-    if (e.key == "Escape") close(true);
+    // An input method (Japanese, Chinese, ...) takes Escape to cancel the word being composed.
+    if (e.key == "Escape" && !e.isComposing) close(true);
     // On the dialog itself (a click on its text) Tab wraps both ways; from the question, the
     // browser's own order leads on to its controls or back to Close.
     if (e.key == "Tab" && (on == dialog || at == (e.shiftKey ? 0 : all.length - 1))) {

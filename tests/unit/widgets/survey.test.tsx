@@ -149,6 +149,15 @@ describe("survey dialog", () => {
     expect(fake.tracked.map(([n]) => n)).toEqual(["survey_dismissed"]);
   });
 
+  it("stays open when Escape only cancels a word being composed in the text box (an input method)", () => {
+    open([survey([{ id: "more", type: "text", text: "Anything else?" }])]);
+    root()!.querySelector("textarea")!.focus();
+    key("Escape", { isComposing: true });
+    expect(dialog()).toBeTruthy();
+    key("Escape");
+    expect(dialog()).toBeFalsy();
+  });
+
   it("closes from its close button and from a tap outside", () => {
     open([survey([NPS])]);
     button("Close survey").click();
