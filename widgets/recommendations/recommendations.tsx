@@ -52,6 +52,9 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
   let items: Recommendation[] | undefined;
   let dead = false;
   const seen = new Set<string>();
+  // Products whose image failed to load: their card shows the empty image box instead, not the
+  // browser's broken-image icon.
+  const broken = new Set<string>();
   const timers = new Map<Element, ReturnType<typeof setTimeout>>();
   const data = (p: Recommendation, k: number) => ({ productId: p.id, strategy: p.strategy || o.strategy || "for-you", position: k + 1 });
 
@@ -103,13 +106,13 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     const bad = p.unsafe || [];
     const title = cleanText(p.title, 120);
     const url = !bad.includes("url") && vetHttpUrl(p.url);
-    const img = !bad.includes("image") && vetHttpUrl(p.image);
+    const img = !bad.includes("image") && !broken.has(p.id) && vetHttpUrl(p.image);
     const sale = p.price != null && p.compareAtPrice! > p.price;
     const reason = p.reasons[0];
     const click = () => sk.track("recommendation_click", data(p, k));
     const body = (
       <>
-        {img ? <img src={img} alt="" width={160} height={160} loading="lazy" /> : <div class="i" />}
+        {img ? <img src={img} alt="" width={160} height={160} loading="lazy" onError={() => (broken.add(p.id), m.update())} /> : <div class="i" />}
         <bdi dir="auto" class="t" id={"t" + k}>
           {title}
         </bdi>

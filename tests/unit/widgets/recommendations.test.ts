@@ -149,6 +149,13 @@ describe("recommendations", () => {
     expect(img.getAttribute("width")).toBe("160");
   });
 
+  it("shows the plain image box, not the browser's broken-image icon, for an image that fails to load", async () => {
+    const { cards } = await shelf({ products: [fakeProduct("x", { image: "https://cdn.example/gone.jpg" })] });
+    cards()[0]!.querySelector("img")!.dispatchEvent(new Event("error"));
+    expect(cards()[0]!.querySelector("img")).toBeNull();
+    expect(cards()[0]!.querySelector(".l > .i")).not.toBeNull();
+  });
+
   it("shows a sale badge and the old price with a spoken 'Was' label", async () => {
     const { cards } = await shelf({
       config: { locale: "en-US" },
