@@ -1,7 +1,9 @@
 /**
  * Reason sentences for recommendations in English, Urdu and Arabic. Each template holds at
  * most one placeholder, `{}` or a named one such as `{title}`; shops override any of them with
- * `strings["reason.<key>"]`, e.g. `{ "reason.like": "For fans of {name}" }`.
+ * `strings["reason.<key>"]`, e.g. `{ "reason.like": "For fans of {name}" }`. What fills a
+ * placeholder is isolated between U+2068 and U+2069 (as Fluent does), so an English title's
+ * trailing "!" or "++" stays with it inside an Urdu or Arabic sentence.
  */
 
 /**
@@ -30,8 +32,9 @@ export const createReasons = (locale = "en", strings: Record<string, string> = {
   return (key, value = "") => {
     const own = "reason." + key;
     const t = Object.hasOwn(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
-    const v = typeof value == "number" ? percent(locale, value) : value;
-    return t.replace(/\{\w*\}/g, () => v);
+    // The value's own direction marks could reorder the sentence around it: they go.
+    const v = typeof value == "number" ? percent(locale, value) : value.replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
+    return t.replace(/\{\w*\}/g, () => "\u2068" + v + "\u2069");
   };
 };
 

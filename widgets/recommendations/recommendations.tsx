@@ -130,7 +130,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         ) : (
           <p aria-hidden>{"\xa0"}</p>
         )}
-        <p class="mu r">{reason ? cleanText(reason, 140) : "\xa0"}</p>
+        {/* The core isolates the title or category a reason names (U+2068 to U+2069); a <bdi> keeps it so. */}
+        <p class="mu r">{reason ? reason.split(/[\u2068\u2069]/).map((s, k) => (k % 2 ? <bdi>{s}</bdi> : s)) : "\xa0"}</p>
       </>
     );
     return (

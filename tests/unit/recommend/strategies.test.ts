@@ -12,7 +12,7 @@ describe("for-you", () => {
     const list = recommend(shop, profile, { strategy: "for-you", limit: 3 }, { now: NOW });
     expect(ids(list)).toEqual(["run1", "run2", "frm1"]);
     expect(list.every((r) => r.strategy == "for-you")).toBe(true);
-    expect(list[0]!.reasons).toEqual(["You like Running", "You like Swift"]);
+    expect(list[0]!.reasons).toEqual(["You like \u2068Running\u2069", "You like \u2068Swift\u2069"]);
   });
 
   it("puts a stated interest above inferred ones", () => {
@@ -24,7 +24,7 @@ describe("for-you", () => {
     const profile = profileOf(view(at("run4")), view(at("bag1")), ["interest_remove", { kind: "category", value: "Shoes" }], ["interest_remove", { kind: "brand", value: "Pace" }]);
     const list = recommend(shop, profile, { limit: 4 }, { now: NOW });
     expect(list.filter((r) => r.strategy == "for-you").map((r) => r.category?.[0])).toEqual(["Bags", "Bags"]);
-    expect(list.some((r) => r.reasons.includes("You like Running"))).toBe(false);
+    expect(list.some((r) => r.reasons.includes("You like \u2068Running\u2069"))).toBe(false);
   });
 
   it("lets older interests fade with the half-life", () => {
@@ -67,7 +67,7 @@ describe("similar", () => {
   it("ranks the same leaf category and brand, then the same branch, near the context price", () => {
     const list = recommend(shop, createProfile(NOW, "v"), { strategy: "similar", context: "run1", limit: 3 }, { now: NOW, maxPerCategory: 3 });
     expect(ids(list)).toEqual(["run3", "run2", "run4"]);
-    expect(list[0]!.reasons).toEqual(["Similar to Trail Runner"]);
+    expect(list[0]!.reasons).toEqual(["Similar to \u2068Trail Runner\u2069"]);
   });
 
   it("uses the last viewed product when no context is given", () => {
@@ -84,8 +84,8 @@ describe("bought-together", () => {
     const profile = profileOf(view(at("frm2")), view(at("run1")), view(at("bag2")));
     const list = recommend(withRelated, profile, { strategy: "bought-together", context: "run1", limit: 4 }, { now: NOW, related: { run1: ["frm1", "bag3"] } });
     expect(ids(list)).toEqual(["bag3", "aud1", "frm1", "bag2"]);
-    expect(list[0]!.reasons).toEqual(["Often bought with Trail Runner"]);
-    expect(list[3]!.reasons).toEqual(["Because you viewed Trail Runner"]);
+    expect(list[0]!.reasons).toEqual(["Often bought with \u2068Trail Runner\u2069"]);
+    expect(list[3]!.reasons).toEqual(["Because you viewed \u2068Trail Runner\u2069"]);
     expect(list.every((r) => r.strategy == "bought-together")).toBe(true);
   });
 
@@ -111,7 +111,7 @@ describe("price-drop", () => {
     const profile = profileOf(view(at("run1"), { price: 100 }), view(at("bag1"), { price: 120 }), view(at("aud1")));
     const list = recommend(shop, profile, { strategy: "price-drop" }, { now: NOW });
     expect(ids(list)).toEqual(["bag1", "run1"]);
-    expect(list[0]!.reasons).toEqual(["Price dropped 50% since you looked"]);
+    expect(list[0]!.reasons).toEqual(["Price dropped \u206850%\u2069 since you looked"]);
   });
 
   it("ignores a price in another currency", () => {

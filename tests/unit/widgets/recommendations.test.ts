@@ -74,6 +74,13 @@ describe("recommendations", () => {
     expect(root.querySelector("ul")?.getAttribute("aria-busy")).toBe("false");
   });
 
+  it("keeps the name a reason isolates in a <bdi> of its own", async () => {
+    const { cards } = await shelf({ products: [fakeProduct("a", { reasons: ["لأنك شاهدت \u2068Notepad++\u2069"] })] });
+    const reason = cards()[0]!.querySelector(".r")!;
+    expect(reason.querySelector("bdi")?.textContent).toBe("Notepad++");
+    expect(reason.textContent).toBe("لأنك شاهدت Notepad++");
+  });
+
   it("shows its placeholders again when rendered anew on a slot an empty shelf had hidden", async () => {
     const { host, teardown } = await shelf({ products: [] });
     teardown();
