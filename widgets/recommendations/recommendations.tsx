@@ -42,8 +42,9 @@ const onPage = new Map<object, string[]>();
 /**
  * The "Recommended for you" shelf: a responsive grid of product cards from `sk.recommend()`, each
  * with its first reason, a "Not interested" button and a "Why am I seeing this?" button. Hidden
- * when the list is empty. Tracks `recommendation_impression` (half the card visible for 1 s, once
- * per card) and `recommendation_click` (before the link navigates). Positions start at 1.
+ * when the list is empty. Tracks `recommendation_impression` (half the card visible for 1 s in a
+ * shown tab, once per card) and `recommendation_click` (before the link navigates). Positions
+ * start at 1.
  * @example sk.mount(el, recommendations, { strategy: "similar", product: "sku-1", limit: 4 })
  */
 export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => {
@@ -83,11 +84,20 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     // No IntersectionObserver: impressions are not counted rather than guessed.
   }
 
+  const observe = () => m.root.querySelectorAll(".c[data-id]").forEach((el) => io?.observe(el));
   const paint = () => {
     host.hidden = !!items && !items.length;
     m.update();
-    m.root.querySelectorAll(".c[data-id]").forEach((el) => io?.observe(el));
+    observe();
   };
+  // A card seen for less than a second before the tab was left is not an impression. Observing
+  // again on return reports what is in view afresh, which starts its second anew.
+  const onVisibility = () => {
+    timers.forEach(clearTimeout);
+    io?.disconnect();
+    if (!document.hidden) observe();
+  };
+  document.addEventListener("visibilitychange", onVisibility);
 
   const show = (list: Recommendation[]) => {
     items = list;
@@ -190,6 +200,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         host.hidden = false;
         io?.disconnect();
         timers.forEach(clearTimeout);
+        document.removeEventListener("visibilitychange", onVisibility);
         offs.forEach((off) => off());
         onPage.delete(seen);
       },

@@ -277,6 +277,32 @@ describe("recommendations", () => {
     expect(tracked.filter(([n]) => n === "recommendation_impression")).toHaveLength(0);
   });
 
+  it("does not count a card seen for less than a second before the tab was left, and counts it anew on return", async () => {
+    const { cards, tracked, io } = await shelf();
+    const tab = (state: "hidden" | "visible") => {
+      Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+      Object.defineProperty(document, "hidden", { value: state == "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    const impressions = () => tracked.filter(([n]) => n === "recommendation_impression");
+    try {
+      io.show(cards()[0]!, 1);
+      vi.advanceTimersByTime(600);
+      tab("hidden");
+      vi.advanceTimersByTime(5000);
+      expect(impressions()).toHaveLength(0);
+      expect(io.observed.size).toBe(0);
+      tab("visible");
+      // Observed again: the browser reports what is in view, as it does for a new observation.
+      expect(io.observed.size).toBe(3);
+      io.show(cards()[0]!, 1);
+      vi.advanceTimersByTime(1000);
+      expect(impressions()).toEqual([["recommendation_impression", { productId: "a", strategy: "for-you", position: 1 }]]);
+    } finally {
+      tab("visible");
+    }
+  });
+
   it("tracks a click before the link navigates, without preventing it", async () => {
     const { cards, tracked } = await shelf();
     const link = cards()[2]!.querySelector("a")!;
