@@ -137,7 +137,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           </label>
           {/* Keyed: a second text question would otherwise keep the first one's answer in the box. */}
           <textarea key={q.id} id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
-          {next(() => cleanText(area!.value, max), true)}
+          {/* Line breaks kept: feedback written in paragraphs reaches the shop in paragraphs. */}
+          {next(() => cleanText(area!.value, max, true), true)}
         </div>
       );
     }

@@ -302,9 +302,10 @@ describe("choice and text questions", () => {
     const area = root()!.querySelector("textarea")!;
     expect(area.maxLength).toBe(12);
     expect(root()!.getElementById(dialog()!.getAttribute("aria-labelledby")!)!.textContent).toBe("Anything else?");
-    area.value = "  \u202egreat\u202c shop  ";
+    area.value = "  \u202egood\u202c\tshop\nok  ";
     button("Next").click();
-    expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { more: "great shop" }, completed: true }]);
+    // Line breaks stay; tabs and other controls become spaces.
+    expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { more: "good shop\nok" }, completed: true }]);
   });
 
   it("starts the next free-text question empty, not with the answer just given", () => {
