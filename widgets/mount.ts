@@ -28,9 +28,9 @@ const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
 export function renderInShadow(
   host: HTMLElement,
   view: () => VNode | null,
-  options: { css: string; sk: Shopkeeper; label?: string; cleanup?: () => void; events?: readonly EventName[] },
+  options: { css: string; sk: Shopkeeper; cleanup?: () => void; events?: readonly EventName[] },
 ): Mounted {
-  const { css, sk, label, cleanup, events } = options;
+  const { css, sk, cleanup, events } = options;
   // Kept in the document: the new render reuses a pop-up host.
   live.get(host)?.(1);
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
@@ -41,10 +41,6 @@ export function renderInShadow(
   wrap.lang = locale;
   wrap.dir = dir;
   wrap.setAttribute("part", "root");
-  if (label) {
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", label);
-  }
   root.replaceChildren();
   try {
     let sheet = sheets[css];

@@ -64,11 +64,9 @@ describe("renderInShadow", () => {
     expect(wrap.dir).toBe("ltr");
   });
 
-  it("sets a forced theme as a class and a label as a region name", () => {
-    const m = renderInShadow(slot(), () => null, { css: "", sk: fakeShopkeeper({ config: { theme: "dark" } }).sk, label: "Shelf" });
-    const wrap = m.root.querySelector("[role=region]");
-    expect(wrap?.getAttribute("aria-label")).toBe("Shelf");
-    expect(wrap?.classList.contains("dark")).toBe(true);
+  it("sets a forced theme as a class", () => {
+    const m = renderInShadow(slot(), () => null, { css: "", sk: fakeShopkeeper({ config: { theme: "dark" } }).sk });
+    expect(m.root.querySelector("[part=root]")?.className).toBe("w dark");
   });
 
   it("ends the previous render when a host is rendered again", () => {
