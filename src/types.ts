@@ -255,6 +255,7 @@ export interface SurveyQuestion {
   lowLabel?: string;
   highLabel?: string;
   maxLength?: number;
+  /** The visitor may go on without answering (scales get a Next button; choices allow none). */
   optional?: boolean;
   /** Branching: answer (or "*") -> question id or "end". Scale answers match "0-6" style ranges. */
   next?: Record<string, string>;

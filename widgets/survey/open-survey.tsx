@@ -50,14 +50,15 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     m.update();
     m.root.getElementById("skq")!.focus();
   };
-  const answer = (value: AnswerValue) => {
+  // `undefined`: an optional question skipped.
+  const answer = (value?: AnswerValue) => {
     const cur = q!;
     if (cur.type == "text") {
       if (value) text[cur.id] = value as string;
-    } else answers[cur.id] = value;
+    } else if (value != null) answers[cur.id] = value;
     answered = true;
     picked = [];
-    q = nextQuestion(cur, value, survey.questions);
+    q = nextQuestion(cur, value!, survey.questions);
     if (!q) {
       send(true);
       timer = setTimeout(close, 4000);
@@ -99,7 +100,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
         {q.text}
       </legend>
     );
-    const next = (v: () => AnswerValue, ok: boolean) => (
+    const next = (v: () => AnswerValue | undefined, ok: boolean) => (
       <button class="p n" part="next" disabled={!ok} onClick={() => answer(v())}>
         {t("next")}
       </button>
@@ -124,6 +125,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
             <span id="sklo">{q.lowLabel || t(q.type + 0)}</span>
             <span id="skhi">{q.highLabel || t(q.type + 1)}</span>
           </div>
+          {q.optional && next(() => undefined, true)}
         </fieldset>
       );
     }
@@ -161,7 +163,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
             <bdi dir="auto">{c}</bdi>
           </label>
         ))}
-        {next(() => (multi ? picked : picked[0]!), !!picked.length || !!q.optional && multi)}
+        {next(() => (multi ? picked : picked[0]), !!picked.length || !!q.optional)}
       </fieldset>
     );
   };

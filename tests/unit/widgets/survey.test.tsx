@@ -297,6 +297,25 @@ describe("choice and text questions", () => {
     expect(responses()[0]).toMatchObject({ answers: { what: ["A", "C"] } });
   });
 
+  it("lets an optional question be passed over: a scale, a single or a multiple choice", () => {
+    open([
+      survey([
+        { ...NPS, optional: true },
+        { id: "why", type: "single", text: "Why?", choices: ["Price"], optional: true },
+        { id: "what", type: "multi", text: "What?", choices: ["A"], optional: true },
+        { id: "csat", type: "csat", text: "Happy?" },
+      ]),
+    ]);
+    button("Next").click();
+    expect(button("Next").disabled).toBe(false);
+    button("Next").click();
+    button("Next").click();
+    // The last question is not optional: no Next under its scale.
+    expect(root()!.querySelector("[part=next]")).toBeNull();
+    button("5 out of 5").click();
+    expect(responses()).toEqual([{ surveyId: "exit", answers: { what: [], csat: 5 }, completed: true }]);
+  });
+
   it("keeps free text apart, trimmed and cleaned, within maxLength", () => {
     open([survey([{ id: "more", type: "text", text: "Anything else?", maxLength: 12 }])]);
     const area = root()!.querySelector("textarea")!;
