@@ -119,8 +119,11 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
             {interests.map(({ kind, value }, k) => (
               <li key={kind + value}>
                 <bdi dir="auto">{cleanText(value, 80)}</bdi>
-                <span class="mu">{t(kind)}</span>
-                <button aria-label={t("rm", { v: cleanText(value, 80) })} onClick={() => remove(kind, value, k)}>
+                <span class="mu" id={"k" + k}>
+                  {t(kind)}
+                </span>
+                {/* Described by its kind: a category and a tag may share a name. */}
+                <button aria-label={t("rm", { v: cleanText(value, 80) })} aria-describedby={"k" + k} onClick={() => remove(kind, value, k)}>
                   ×
                 </button>
               </li>

@@ -66,6 +66,12 @@ describe("preferences", () => {
     expect(panel().root.textContent).toContain("Nothing yet.");
   });
 
+  it("describes each remove button by the interest's kind, as a category and a tag may share a name", () => {
+    const { button, root } = panel({ profile: INTERESTS });
+    const rm = button("Remove Khaadi");
+    expect(root.getElementById(rm.getAttribute("aria-describedby")!)?.textContent).toBe("Brand");
+  });
+
   it("removes an interest: tracks interest_remove and re-renders without it", () => {
     const { button, tracked, items } = panel({ profile: INTERESTS });
     button("Remove Shoes > Running").click();
