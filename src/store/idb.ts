@@ -12,11 +12,12 @@ export interface Idb {
   /** Closes our connection and deletes the database; settles (never rejects) when done or timed out. */
   drop(): Promise<void>;
   /**
-   * Puts `entries` in one transaction issued and committed now, on the connection already open;
-   * with none, or when that fails, returns undefined. For `pagehide`: there is no time left to wait
-   * for a connection or a read, and a transaction issued later dies with the document.
+   * Runs `fn` (puts and deletes) in one readwrite transaction issued and committed now, on the
+   * connection already open; with none, or when that fails, returns undefined. For `pagehide`:
+   * there is no time left to wait for a connection or a read, and a transaction issued later dies
+   * with the document.
    */
-  putNow(entries: [string, unknown][]): IDBTransaction | undefined;
+  putNow(fn: (store: IDBObjectStore) => unknown): IDBTransaction | undefined;
 }
 
 const noop = () => undefined;
@@ -100,10 +101,10 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
   return {
     run: (mode, fn) => attempt(mode, fn, true),
     close,
-    putNow(entries) {
+    putNow(fn) {
       try {
         const tx = open!.transaction(STORE, "readwrite");
-        for (const [key, value] of entries) tx.objectStore(STORE).put(value, key);
+        fn(tx.objectStore(STORE));
         // Sent at once rather than when the task ends, which during unload may be never.
         tx.commit?.();
         return tx;

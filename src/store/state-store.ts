@@ -73,19 +73,25 @@ type Change = TrackedEvent | ((profile: Profile) => Profile);
 
 const DAY = 864e5;
 
-/** Aborts a transaction unless it already finished or aborted (which throws). */
+/** The keys of the batches closing pages leave (see `leave`): all of them start with "q:". */
+const batches = () => IDBKeyRange.bound("q:", "q;");
+
+/** Aborts a transaction unless it already finished or aborted (which throws): false then. */
 const abort = (tx: IDBTransaction | undefined) => {
   try {
     tx?.abort();
+    return true;
   } catch {
-    // Already finished or aborted.
+    // Already finished or aborted, or committing.
+    return false;
   }
 };
 
 /**
  * Creates the store behind `profile()`: reads stay in memory, writes are batched (one per
  * `flushInterval`, plus on hide and `pagehide`) and each write is one readwrite transaction that
- * folds the queued events onto the stored profile, so tabs never lose each other's updates.
+ * folds the queued events onto the stored profile, so tabs never lose each other's updates
+ * (`pagehide` has no time for a read: it saves its events as a batch that the next write folds in).
  * Anything going wrong with IndexedDB switches to memory with one console warning.
  * @example
  * const store = createStateStore({ fold, create, validate, prune, now: Date.now, consent: "granted" });
@@ -111,8 +117,12 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
   // Bumped by a reset, so a transaction that started before it cannot bring old data back.
   let gen = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Our transaction last started, for pagehide to cancel.
+  // Our transaction in flight, for pagehide to cancel.
   let inflight: IDBTransaction | undefined;
+  // This page's keys for its own batches: one per pagehide, as a page back from the back/forward
+  // cache may leave again before any tab read the first.
+  const me = "q:" + Math.random() + ":";
+  let left = 0;
   // Writes another tab announced, and how many of them our last read had seen.
   let heard = 0;
   let synced = 0;
@@ -164,7 +174,8 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
 
   const recent = (t: number) => (e: TrackedEvent | null) => !!e && typeof e.name == "string" && typeof e.props == "object" && !!e.props && e.time > t - retention;
 
-  // One transaction: read both keys, fold the queued work onto the stored profile, write both back.
+  // One transaction: read both keys and the batches closing pages left, fold those and the queued
+  // work onto the stored profile, write both keys back and delete the batches.
   const sync = (write: boolean) => {
     const at = gen;
     const news = heard;
@@ -172,23 +183,35 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       .run(write ? "readwrite" : "readonly", (s) =>
         new Promise<[Profile, TrackedEvent[], number, boolean]>((resolve, reject) => {
           inflight = s.transaction;
+          // 64 batches at most at a time, so a corrupt database cannot flood memory: the next write takes the rest.
           const p = s.get("profile");
           const e = s.get("events");
-          p.onerror = e.onerror = () => reject(p.error || e.error);
-          e.onsuccess = () => {
+          const q = s.getAll(batches(), 64);
+          const k = s.getAllKeys(batches(), 64);
+          // A failed request's error event bubbles up to its transaction.
+          s.transaction.onerror = (event) => reject((event.target as IDBRequest).error);
+          k.onsuccess = () => {
             // Superseded while it waited (a reset, a pagehide write): it must write nothing.
             if (at != gen) return reject(at);
             try {
               const t = now();
               const batch = write ? queued.slice() : [];
               const stored = parse(p.result, t);
-              let profile = stored ?? (base ||= create());
-              let list = parseEvents(e.result, t);
+              // In an order every tab agrees on: by time, then by key (getAll's order, which the
+              // stable sort keeps), 10,000 events at most.
+              const pending = q.result
+                .flatMap((b) => parseEvents(b, t))
+                .slice(0, 1e4)
+                .sort((a, b) => a.time - b.time);
+              let profile = pending.reduce(apply, stored ?? (base ||= create()));
+              let list = parseEvents(e.result, t).concat(pending);
               if (!write) return resolve([profile, list, 0, !!stored]);
               profile = batch.reduce(apply, profile);
               list = list.concat(only(batch)).filter(recent(t)).slice(-cap);
               s.put(profile, "profile");
               s.put(list, "events");
+              // Folded in: deleted in the same transaction, so never applied twice.
+              for (const key of k.result) s.delete(key);
               resolve(promisifyRequest(s.transaction).then(() => [profile, list, batch.length, true]));
             } catch (error) {
               // A write that failed half-way must not commit the other half.
@@ -198,6 +221,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
           };
         }),
       )
+      .finally(() => (inflight = undefined))
       .then(([profile, list, done, stored]) => {
         if (at != gen) return;
         synced = news;
@@ -297,18 +321,28 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       : [],
   );
 
-  // Leaving the page: a read-then-write would not finish before the document goes, so the mirror
-  // (what is stored plus what is queued) is written blind, now. Not when another tab wrote since
-  // our last read, as that would undo its work: a normal write is tried instead.
+  // Leaving the page: a read-then-write would not finish before the document goes, so the queued
+  // events are written blind, now, as a batch under a key of their own that the next sync of any
+  // tab folds in: tabs closed in the same instant lose nothing of each other's.
   const leave = () => {
     if (!live() || !queued.length) return;
-    if (heard != synced) return void flush();
-    const tx = idb.putNow([["profile", mirror], ["events", ring]]);
+    const batch = queued;
+    const events = only(batch);
+    // A visitor's edit (a function) cannot wait in a batch, nor can events that a write of ours may
+    // have saved already (it is committing: too late to cancel). Then, as before batches existed,
+    // the mirror (what is stored, the batches it read, and what is queued) is written over the
+    // stored profile and every batch is deleted: one left in that same instant, not yet heard of,
+    // is lost. Not when another tab wrote since our last read, as that would undo its work: a
+    // normal write is tried instead.
+    const blind = events.length < batch.length || (!abort(inflight) && inflight!.mode == "readwrite");
+    if (blind && heard != synced) return void flush();
+    const tx = idb.putNow((s) =>
+      blind ? (s.put(mirror, "profile"), s.put(ring, "events"), s.delete(batches())) : s.put(events, me + left++),
+    );
     if (!tx) return void flush();
     // A read or write still in flight would hold this one back until the document is gone,
-    // and both would die with it: it is cancelled, as all it carries is in the mirror too.
+    // and both would die with it: it is cancelled, as all it carries is queued too.
     abort(inflight);
-    const batch = queued;
     // What is in flight must not bring back what this write replaces.
     gen++;
     queued = [];

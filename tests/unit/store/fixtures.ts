@@ -70,6 +70,16 @@ export async function writeRaw(entries: Record<string, unknown>, name = "shopkee
   idb.close();
 }
 
+/** The keys of the batches closing pages left, oldest key first. */
+export async function batchKeys(name = "shopkeeper"): Promise<IDBValidKey[]> {
+  const idb = createIdb(name);
+  try {
+    return await idb.run("readonly", (s) => promisifyRequest(s.getAllKeys(IDBKeyRange.bound("q:", "q;"))));
+  } finally {
+    idb.close();
+  }
+}
+
 export const databases = async () => (await indexedDB.databases()).map((d) => d.name);
 
 /** Console warnings, muted; `codes()` lists the `(code)` suffixes of the ones sent. */
