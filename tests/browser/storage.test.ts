@@ -77,6 +77,25 @@ describe("storage in real Chromium", () => {
     for (const tab of [...tabs, fresh]) expect(tab.errors).toEqual([]);
   });
 
+  it("keeps the last events of two tabs closed in the same instant", async () => {
+    const context = await h.context();
+    const [a, b] = await Promise.all([h.page(context), h.page(context)]);
+    await Promise.all([ready(a), ready(b)]);
+    // Each tab has written its page view and read the other's: the next write of each waits for the 2 s throttle.
+    for (const tab of [a, b]) await tab.waitForFunction(() => (window as any).__sk.profile().pageViews == 2);
+    await Promise.all(
+      [a, b].map((tab, t) => tab.evaluate((t) => (window as any).__sk.track("add_to_cart", { items: [{ id: `from-${t}`, quantity: 1 }] }), t)),
+    );
+    const closed = Promise.all([a.waitForEvent("close"), b.waitForEvent("close")]);
+    await Promise.all([a.close({ runBeforeUnload: true }), b.close({ runBeforeUnload: true })]);
+    await closed;
+    const next = await h.page(context);
+    await ready(next);
+    const p = await profile(next);
+    expect([p.pageViews, p.cartAdds, p.cart.map((c: any) => c.id).sort()]).toEqual([3, 2, ["from-0", "from-1"]]);
+    expect([...a.errors, ...b.errors, ...next.errors]).toEqual([]);
+  });
+
   it("touches no storage while consent is pending, and persists once granted", async () => {
     const context = await h.context();
     const page = await h.page(context);
