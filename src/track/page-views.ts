@@ -27,9 +27,10 @@ export const watchPageViews = (win: Window, onView: (view: EventMap["page_view"]
     attempt("page-view", () => {
       const url = new URL(win.location.href);
       // The page's identity is its path, plus the hash when it is a route (`#/cart`, `#!/cart`)
-      // rather than an anchor; an anchor (#reviews) in a hash-routed app stays on its route.
+      // rather than an anchor; an anchor (#reviews) in a hash-routed app stays on its route. A hash
+      // router keeps its query string in the hash (`#/search?q=…`): dropped like the real one.
       const route = /^#!?\//.test(url.hash);
-      const key = url.hash && !route && last?.startsWith(url.pathname + "#") ? last : url.pathname + (route ? url.hash : "");
+      const key = url.hash && !route && last?.startsWith(url.pathname + "#") ? last : url.pathname + (route ? url.hash.replace(/\?.*/, "") : "");
       if (doc.prerendering || (key == last && restored !== true)) return;
       const utm: Record<string, string> = {};
       url.searchParams.forEach((value, name) => name.startsWith("utm_") && (utm[name] = value));

@@ -100,6 +100,15 @@ describe("watchPageViews", () => {
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart", "/start#!/products/x"]);
   });
 
+  it("drops the query string of a hash route, and does not count a change of it", () => {
+    const views = watch();
+    navigate("/start#/search?q=jane%40x.com");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    navigate("/start#/search?q=jane%40x.com&page=2");
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(views.map((v) => v.path)).toEqual(["/start", "/start#/search"]);
+  });
+
   it("does not count an in-page anchor inside a hash route, nor the way back to the route", () => {
     const views = watch();
     navigate("/start#/products/x");
