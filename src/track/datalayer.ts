@@ -33,8 +33,10 @@ const bag = (v: unknown) => (v && typeof v == "object" ? (v as Bag) : undefined)
 const text = (v: unknown) => (typeof v == "number" ? String(v) : (typeof v == "string" && v.trim()) || undefined);
 const upper = (v: unknown) => text(v)?.toUpperCase();
 
-// GA4 names its item keys `item_id`, `item_name`...; Universal Analytics `id`, `name`...
+// GA4 names its item keys `item_id`, `item_name`...; Universal Analytics `id`, `name`..., and so
+// do gtag calls written for it, which GA4 still reads.
 const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | undefined => {
+  ua ||= o.item_id == null;
   const get = (key: string) => text(o[ua ? key : "item_" + key]);
   const id = get("id");
   const price = parsePrice(o.price);

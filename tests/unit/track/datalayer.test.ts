@@ -61,6 +61,13 @@ describe("parseDataLayerEntry", () => {
     expect(bought).toEqual({ name: "purchase", props: { transactionId: "1207", currency: "USD", value: 36, items: [{ id: "42", title: "Beanie", quantity: 2, price: 18, currency: "USD" }] } });
   });
 
+  // gtag.js took Universal Analytics' item keys before GA4 (and GA4 still reads them): WooCommerce's
+  // extension before version 2 sent `id`, `name`, `category` ("Clothing/Hoodies") this way.
+  it("reads gtag items with Universal Analytics keys", () => {
+    const parsed = parseDataLayerEntry(gtag("event", "add_to_cart", { items: [{ id: "woo-12", name: "Hoodie", brand: "Acme", category: "Clothing/Hoodies", price: "45.00", quantity: 1 }] }));
+    expect(parsed).toEqual({ name: "add_to_cart", props: { items: [{ id: "woo-12", title: "Hoodie", brand: "Acme", category: ["Clothing", "Hoodies"], price: 45, quantity: 1 }] } });
+  });
+
   it("ignores gtag calls that are not ecommerce events", () => {
     expect(parseDataLayerEntry(gtag("config", "G-XYZ"))).toBeNull();
     expect(parseDataLayerEntry(gtag("event", "page_view", { page_title: "x" }))).toBeNull();
