@@ -1,5 +1,6 @@
 import type { EcommerceProps, EventItem } from "../types";
 import { parsePrice } from "../catalog/price";
+import { plainText } from "../catalog/decode-entities";
 import { attempt } from "../log";
 import { compact } from "../compact";
 
@@ -30,7 +31,8 @@ const GA4 = "view_item_list select_item view_item add_to_cart remove_from_cart v
 const UA: Record<string, number> = { detail: 2, add: 3, remove: 4, checkout: 6, purchase: 7, click: 1, impressions: 0 };
 
 const bag = (v: unknown) => (v && typeof v == "object" ? (v as Bag) : undefined);
-const text = (v: unknown) => (typeof v == "number" ? String(v) : (typeof v == "string" && v.trim()) || undefined);
+// WordPress plugins print names through esc_attr(): "Tom &amp; Jerry&#039;s" is decoded.
+const text = plainText;
 const upper = (v: unknown) => text(v)?.toUpperCase();
 
 // GA4 names its item keys `item_id`, `item_name`...; Universal Analytics `id`, `name`..., and so

@@ -68,6 +68,13 @@ describe("parseDataLayerEntry", () => {
     expect(parsed).toEqual({ name: "add_to_cart", props: { items: [{ id: "woo-12", title: "Hoodie", brand: "Acme", category: ["Clothing", "Hoodies"], price: 45, quantity: 1 }] } });
   });
 
+  // WordPress plugins print names through esc_attr() and WordPress stores "&" in titles as "&amp;",
+  // so "Tom & Jerry's" arrives as "Tom &amp; Jerry&#039;s".
+  it("decodes HTML entities in names, brands and categories", () => {
+    const parsed = parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "m-1", item_name: "Tom &amp; Jerry&#039;s Mug", item_brand: "H&amp;M", item_category: "Home &amp; Kitchen" }] } });
+    expect(parsed!.props.items).toEqual([{ id: "m-1", title: "Tom & Jerry's Mug", brand: "H&M", category: ["Home & Kitchen"] }]);
+  });
+
   it("ignores gtag calls that are not ecommerce events", () => {
     expect(parseDataLayerEntry(gtag("config", "G-XYZ"))).toBeNull();
     expect(parseDataLayerEntry(gtag("event", "page_view", { page_title: "x" }))).toBeNull();
