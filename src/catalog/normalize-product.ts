@@ -62,7 +62,9 @@ export const normalizeProduct = (r: RawItem, base: string): Product | DropReason
     price,
     compareAtPrice: was > price ? was : undefined,
     currency: /^[A-Z]{3}$/.test(currency) ? currency : undefined,
-    category: list(r.category ?? r.product_type ?? r.google_product_category, ">", 6, 100),
+    // An empty column (delimited feeds) gives way to the next; Google's taxonomy may be given as
+    // a bare id ("594"), which names nothing a visitor could read.
+    category: list(r.category || r.product_type || (/[^\d\s]/.test(r.google_product_category as string) && r.google_product_category), ">", 6, 100),
     brand: text(r.brand ?? r.vendor, 100),
     tags: list(r.tags, ",", 20, 60),
     availability: parseAvailability(r.availability ?? r.is_in_stock),

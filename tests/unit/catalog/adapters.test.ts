@@ -253,6 +253,17 @@ describe("Google Merchant TSV with g: headers and Atom feeds", () => {
     expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products[0]!.category).toEqual(["Home & Garden", "Lighting"]);
   });
 
+  it("reads google product category when the product type column is empty", () => {
+    const tsv = "id\ttitle\tlink\tproduct type\tgoogle product category\n7\tLamp\t/7\t\tHome & Garden > Lighting\n";
+    expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products[0]!.category).toEqual(["Home & Garden", "Lighting"]);
+  });
+
+  // Google's taxonomy id ("594" is Lighting) names no category a visitor could read.
+  it("takes no category from a numeric google product category", () => {
+    const tsv = "id\ttitle\tlink\tgoogle product category\n7\tLamp\t/7\t594\n";
+    expect(parseCatalog(tsv, { baseUrl: "https://s.example/" }).products[0]).not.toHaveProperty("category");
+  });
+
   it("reads the entries of an Atom feed", () => {
     const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>8</g:id><g:title>Mat</g:title><g:link>https://s.example/8</g:link></entry></feed>';
     expect(parseCatalog(atom, { baseUrl: "https://s.example/" }).products).toEqual([{ id: "8", title: "Mat", url: "https://s.example/8" }]);
