@@ -85,6 +85,10 @@ describe("matchUrl", () => {
     ["/p.html", "/pxhtml", false],
     ["/sale(s)?", "/sales", false],
     ["*", "/anything/at/all", true],
+    // location.pathname is percent-encoded; shops write their Urdu or Arabic paths as they read.
+    ["/سیل/*", "/%D8%B3%DB%8C%D9%84/summer", true],
+    ["/%D8%B3%DB%8C%D9%84/*", "/سیل/summer", true],
+    ["/sale/*", "/sale/%E0%A4%A", true],
   ])("%s against %s → %s", (pattern, url, expected) => {
     expect(matchUrl(pattern, url)).toBe(expected);
   });
