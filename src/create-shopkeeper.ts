@@ -93,9 +93,10 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     stops.push(() => void live[LIVE]!--);
   }
 
-  // Leaving: this page's engaged time joins the queue before the store's own pagehide write,
-  // which runs next because its listener is added after this one.
-  if (win) stops.push(listen(win, "pagehide", () => tracker?.flush()));
+  // Leaving: this page's engaged time joins the queue before the store's own pagehide write and
+  // the endpoint's batch, which run next because their listeners are added after these. On phones
+  // "hidden" is the last event a page is sure to get.
+  if (win) stops.push(listen(win, "pagehide", () => tracker?.flush()), listen(win.document, "visibilitychange", () => win.document.visibilityState == "hidden" && tracker?.flush()));
   const store = createStateStore({
     // The checked options the store shares (flushInterval, maxEvents, retentionDays): each a
     // valid number or absent, for the store's default. The rest of the config it never reads.

@@ -44,6 +44,25 @@ describe("guards, end to end", () => {
     sk.destroy();
   });
 
+  // On phones "hidden" is the last event a page is sure to get: the batch sent then must hold the
+  // engaged time that the same event flushes.
+  it("beacons the page's engaged time with the batch sent when the page is hidden", async () => {
+    const beacon = vi.fn(() => true);
+    Object.defineProperty(navigator, "sendBeacon", { configurable: true, value: beacon });
+    let t = 1000;
+    vi.spyOn(performance, "now").mockImplementation(() => t);
+    vi.spyOn(document, "hasFocus").mockReturnValue(true);
+    const sk = createShopkeeper({ endpoint: "https://collect.shop.example/e" });
+    await sk.ready;
+    t += 5000;
+    Object.defineProperty(document, "visibilityState", { configurable: true, value: "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+    delete (document as { visibilityState?: string }).visibilityState;
+    const sent = beacon.mock.calls.flatMap((c) => JSON.parse(String((c as unknown[])[1])).events.map((e: { event: string }) => e.event));
+    expect(sent).toContain("shopkeeper_dwell");
+    sk.destroy();
+  });
+
   it("keeps a page stuck in a loop to the burst of 100 events", async () => {
     const sk = createShopkeeper({ autoTrack: false });
     await sk.ready;
