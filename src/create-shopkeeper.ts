@@ -350,7 +350,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     destroy() {
       if (destroyed) return;
       for (const stop of stops.splice(0)) attempt("destroy", stop, undefined);
-      void store.flush().finally(store.close);
+      // Closed after the last write, when the page may be gone: a failure there is reported, never a rejection.
+      void store.flush().finally(() => attempt("destroy", store.close, undefined));
       destroyed = true;
     },
   };

@@ -81,4 +81,26 @@ describe("guards, end to end", () => {
     expect(warn).toHaveBeenCalled();
     sk.destroy();
   });
+
+  it("reports a store that fails to close after destroy() instead of rejecting", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const sk = createShopkeeper({ autoTrack: false, consent: "granted" });
+      await sk.ready;
+      sk.track("view_item", VIEW);
+      sk.destroy();
+      // The page is torn down while the last write is under way.
+      vi.spyOn(window, "removeEventListener").mockImplementation(() => {
+        throw new TypeError("the window is gone");
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rejections).toEqual([]);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringContaining("destroy"));
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
 });
