@@ -27,8 +27,8 @@ export interface RecommendationsOptions {
 const CSS =
   BASE_CSS +
   ".g{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:var(--s)}" +
-  ".c{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
-  ".l{display:flex;flex-direction:column;gap:4px;flex:1;color:inherit;text-decoration:none;position:relative}a.l:hover .t{text-decoration:underline}" +
+  ".c{display:flex;flex-flow:column;gap:6px;padding:8px;border:1px solid #8884;border-radius:var(--r)}" +
+  ".l{display:flex;flex-flow:column;gap:4px;flex:1;color:inherit;text-decoration:none;position:relative}a.l:hover .t{text-decoration:underline}" +
   "img,.i{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--r);background:#8882}" +
   ".t,.r{overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;min-height:2.9em;overflow-wrap:anywhere}.t{font-weight:600}" +
   "[part=price]{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
