@@ -2,6 +2,7 @@ import type { Shopkeeper, ShopkeeperConfig } from "./types";
 import { compact } from "./compact";
 import { isObject, parseConfig } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
+import { nextTask } from "./catalog/parse-catalog";
 import { attempt, warnOnce } from "./log";
 import { own } from "./profile/own";
 
@@ -13,10 +14,11 @@ const LOADED = "__shopkeeper_loaded";
 /**
  * The script-tag start: reads `document.currentScript` now (it is only set while the script
  * first runs), waits for the document to be parsed (the JSON config block and end-of-body
- * JSON-LD may come after the tag), then starts the instance, replays the queue and swaps the
- * stub for the live `shopkeeper()` function. A second copy of the script starts nothing.
+ * JSON-LD may come after the tag), then starts the instance, runs `onStart`, replays the queue
+ * and swaps the stub for the live `shopkeeper()` function; each step of `later` runs a task after
+ * the one before. A second copy of the script starts nothing.
  */
-export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeeper) => void } = {}): void => {
+export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeeper) => void; later?: ((sk: Shopkeeper) => void)[] } = {}): void => {
   const win = window as unknown as Record<string, unknown> & Window;
   if (win[LOADED]) {
     warnOnce("duplicate", "the script is on this page twice; the second copy does nothing");
@@ -45,6 +47,8 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     // A stable sort: each group keeps the page's order.
     for (const call of queue.sort((a, b) => +isFirst(b) - +isFirst(a))) run(sk, call);
     win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
+    // The rest in tasks of their own, so the start is not one long task.
+    options.later?.reduce((done, step) => done.then(nextTask).then(() => attempt("widgets", () => step(sk), undefined)), Promise.resolve());
   });
 };
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startScriptTag } from "../../../src/loader";
 import { _resetWarnings } from "../../../src/log";
+import type { Shopkeeper } from "../../../src/index";
 
 const win = window as unknown as Record<string, unknown>;
 
@@ -41,6 +42,28 @@ describe("the script-tag start", () => {
     expect(order).toEqual(["queued", "live"]);
     await vi.waitFor(() => expect(warn.mock.calls.map((c) => String(c[0]))).toContain("[shopkeeper] a shopkeeper(fn) callback threw (callback)"));
     shopkeeper()("destroy");
+  });
+
+  it("runs onStart before the queue, then each later step in a task of its own", async () => {
+    const seen: string[] = [];
+    const stub = Object.assign(() => undefined, { q: [["consent", "pending"]] });
+    win.shopkeeper = stub;
+    // A timer set in a step fires before the next step only if that step waits for a new task.
+    const step = (name: string) => (sk: Shopkeeper) => {
+      seen.push(`${name}: ${sk.consent()}, ${win.shopkeeper === stub ? "stub" : "live"}`);
+      setTimeout(() => seen.push(`a task after ${name}`));
+    };
+    startScriptTag({ onStart: step("start"), later: [step("locale"), step("mount")] });
+    await vi.waitFor(() => expect(seen).toHaveLength(6));
+    expect(seen).toEqual([
+      "start: granted, stub",
+      "a task after start",
+      "locale: pending, live",
+      "a task after locale",
+      "mount: pending, live",
+      "a task after mount",
+    ]);
+    (win.shopkeeper as (c: string) => void)("destroy");
   });
 
   it("warns that a config call made after the start is ignored", async () => {
