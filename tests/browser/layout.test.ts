@@ -23,6 +23,22 @@ const h = useBrowser({
   ),
   "/layout/long.html": widgetsPage(['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/long.json"']),
   "/layout/long.json": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ products: [LONG] })),
+  // The page's own queue, and a note each time a widget renders: still the stub (its `q`) means the
+  // queue has not run yet.
+  "/layout/queue.html": widgetsPage(
+    ['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"'],
+    [
+      "window.dataLayer = [];",
+      `window.__log = [];
+      shopkeeper("on", "add_to_cart", function (e) { __log.push(e.name + " " + e.props.items[0].id); });
+      shopkeeper("on", "page_view", function (e) { __log.push(e.name); });
+      shopkeeper("track", "add_to_cart", { id: "queued-1" });
+      shopkeeper("track", "add_to_cart", { id: "queued-2" });
+      var attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) { __log.push("render " + this.id + (shopkeeper.q ? " before the queue" : "")); return attach.call(this, init); };
+      window.dataLayer = [];`,
+    ],
+  ),
   "/layout/feed.json": async (_req, res) => {
     await new Promise<void>((resolve) => (release = resolve));
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(FEED));
@@ -60,6 +76,22 @@ describe("layout", () => {
     const title = page.locator("#recs [part=card] .t");
     await title.waitFor();
     expect(await title.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.scrollHeight > el.clientHeight])).toEqual([true, true]);
+    expect(page.errors).toEqual([]);
+  });
+});
+
+describe("the script tag's start", () => {
+  it("runs the queued commands first, then fills every slot, the shelf with placeholders while the feed loads", async () => {
+    const page = await h.page();
+    await page.goto(`${h.url}/layout/queue.html`);
+    await page.locator("#recs .k").first().waitFor();
+    expect(await page.locator("#recs .k").count()).toBe(4);
+    await page.waitForFunction(() => (window as any).__log.includes("page_view") && (window as any).__log.filter((l: string) => l.startsWith("render")).length == 3);
+    const log: string[] = await page.evaluate(() => (window as any).__log);
+    expect(log.filter((l) => l.startsWith("render"))).toEqual(["render recs", "render channels", "render prefs"]);
+    expect(log.filter((l) => !l.startsWith("render"))).toEqual(["add_to_cart queued-1", "add_to_cart queued-2", "page_view"]);
+    release();
+    await page.locator("#recs [part=card]").first().waitFor();
     expect(page.errors).toEqual([]);
   });
 });
