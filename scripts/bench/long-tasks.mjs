@@ -1,8 +1,9 @@
 // Long tasks while the script tag loads a 50,000-product feed, in Debian's Chromium with the CPU
 // slowed 4x (CDP Emulation.setCPUThrottlingRate): from navigation until the recommendations shelf
 // shows products, the count of tasks over 50 ms, the longest, the total blocking time, and what ran
-// in each (Long Animation Frame script attribution); the same figures for the tasks from the feed
-// request on (the script tag's own start comes before it); then the long tasks of the next 2 s.
+// in each (Long Animation Frame script attribution); the count and longest of those in the script
+// tag's own start (before the feed request, or up to the task that renders the first widget); the
+// same figures as the first for the tasks after the start; then the long tasks of the next 2 s.
 // For a Shopkeeper JSON feed and a Google Merchant RSS feed, both generated here in memory, three
 // runs each: a throttled CPU makes single runs noisy. Needs `dist/shopkeeper.js` (npm run build);
 // `--script PATH` serves another build in its place (an unminified one names functions), `--runs N`
@@ -64,11 +65,13 @@ for (const [name, { type, body }] of Object.entries(feeds)) {
 }
 
 // Runs in the page before any of its scripts: every long task and long animation frame, buffered,
-// and the moment the first product link lands in a shadow root (the shelf, as it renders).
+// the moment the first widget renders (its shadow root) and the moment the first product link lands
+// in a shadow root (the shelf, as it renders).
 const observe = () => {
-  window.__long = { tasks: [], frames: [], shelf: 0 };
+  window.__long = { tasks: [], frames: [], mount: 0, shelf: 0 };
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
+    window.__long.mount ||= performance.now();
     const root = attach.call(this, init);
     const seen = new MutationObserver(() => root.querySelector("a[href]") && (window.__long.shelf ||= performance.now(), seen.disconnect()));
     seen.observe(root, { childList: true, subtree: true });
@@ -83,15 +86,18 @@ const observe = () => {
   watch("long-animation-frame", window.__long.frames);
 };
 
-// What each entry point is, by the invoker LoAF names.
+// What each entry point is, by the invoker LoAF names and whether it ran in the start.
 const PHASES = [
-  [/\.js$/, "evaluating the script"],
-  [/onDOMContentLoaded/, "script-tag start: config, widget mount"],
+  [/\.js$/, "evaluating the script (and the start, if the page was parsed already)"],
+  [/onDOMContentLoaded/, "script-tag start: config, instance, queue"],
   [/ReadableStreamDefaultReader/, "feed download: reading the body"],
-  [/Scheduler\.yield|setTimeout/, "a chunked job resumed: parse, index build, or what runs after it"],
+  [/Scheduler\.yield|setTimeout/, "a chunked job resumed: parse, index build, or what runs after it", "script-tag start: the locale, then the widgets"],
   [/Response|fetch/, "feed download"],
 ];
-const phase = (invoker) => PHASES.find(([re]) => re.test(invoker))?.[1] ?? "";
+const phase = (invoker, start) => {
+  const [, label = "", inStart = label] = PHASES.find(([re]) => re.test(invoker)) ?? [];
+  return start ? inStart : label;
+};
 const source = await readFile(script, "utf8");
 // A few characters of the script where a function starts: enough to recognise it in a minified build.
 const at = (pos) => (pos >= 0 ? source.slice(pos, pos + 48).replace(/\s+/g, " ") : "");
@@ -107,17 +113,21 @@ const measure = async (browser, feed) => {
   await tab.waitForFunction(() => window.__long.shelf, null, { timeout: 120_000, polling: 50 });
   // What still runs once the shelf is there (the cache write, garbage collection) is shown apart.
   await tab.waitForTimeout(AFTER);
-  const { tasks, frames, shelf } = await tab.evaluate(() => window.__long);
+  const { tasks, frames, mount, shelf } = await tab.evaluate(() => window.__long);
   const feedStart = await tab.evaluate(() => performance.getEntriesByType("resource").find((e) => /\/feed\./.test(e.name))?.startTime ?? 0);
   await context.close();
   const long = tasks.filter((t) => t.startTime < shelf && t.duration > 50);
   const after = tasks.filter((t) => t.startTime >= shelf && t.duration > 50);
-  // The script tag's own start (evaluation, widget mount) comes before the feed is asked for.
-  const loading = long.filter((t) => t.startTime >= feedStart);
+  // The script tag's own start: evaluation, the instance and the queue, storage read, then the
+  // widget mount a task or two later: all before the feed is asked for, or the mount after it.
+  const inStart = (t) => t.startTime < feedStart || t.startTime <= mount;
+  const start = long.filter(inStart);
+  const loading = long.filter((t) => !inStart(t));
   const stats = (list) => `${list.length} / ${Math.max(0, ...list.map((t) => t.duration)).toFixed(0)} / ${list.reduce((sum, t) => sum + t.duration - 50, 0).toFixed(0)}`;
   return {
     shelf,
     after: after.map((t) => t.duration.toFixed(0)).join(", ") || "none",
+    start: `${start.length} / ${Math.max(0, ...start.map((t) => t.duration)).toFixed(0)}`,
     loading: stats(loading),
     count: long.length,
     longest: Math.max(0, ...long.map((t) => t.duration)),
@@ -128,7 +138,8 @@ const measure = async (browser, feed) => {
       scripts: frames
         .filter((f) => f.startTime < t.startTime + t.duration && f.startTime + f.duration > t.startTime)
         .flatMap((f) => f.scripts)
-        .filter((s) => s.startTime >= t.startTime - 1 && s.startTime < t.startTime + t.duration && s.duration > 10),
+        .filter((s) => s.startTime >= t.startTime - 1 && s.startTime < t.startTime + t.duration && s.duration > 10)
+        .map((s) => ({ ...s, inStart: inStart(t) })),
     })),
   };
 };
@@ -139,14 +150,14 @@ try {
   console.log(`long tasks while the script tag loads ${SIZE.toLocaleString("en")} products, CPU throttled ${THROTTLE}x, until the shelf shows them`);
   for (const feed of Object.keys(feeds)) {
     console.log(`\n${feed} feed, ${(Buffer.byteLength(feeds[feed].body) / 2 ** 20).toFixed(1)} MB`);
-    console.log(`run   shelf (ms)   tasks > 50 ms   longest (ms)   total blocking (ms)   of these, once the feed is asked for: count / longest / TBT   then, ${AFTER / 1000} s after (ms)`);
+    console.log(`run   shelf (ms)   tasks > 50 ms   longest (ms)   total blocking (ms)   in the start: count / longest   after the start, the feed asked for: count / longest / TBT   then, ${AFTER / 1000} s after (ms)`);
     for (let n = 1; n <= runs; n++) {
       const r = await measure(browser, feed);
-      console.log(`${String(n).padEnd(5)} ${r.shelf.toFixed(0).padStart(10)}   ${String(r.count).padStart(13)}   ${r.longest.toFixed(0).padStart(12)}   ${r.tbt.toFixed(0).padStart(19)}   ${r.loading.padStart(58)}   ${r.after}`);
+      console.log(`${String(n).padEnd(5)} ${r.shelf.toFixed(0).padStart(10)}   ${String(r.count).padStart(13)}   ${r.longest.toFixed(0).padStart(12)}   ${r.tbt.toFixed(0).padStart(19)}   ${r.start.padStart(28)}   ${r.loading.padStart(57)}   ${r.after}`);
       for (const t of r.long) {
         console.log(`        ${t.duration.toFixed(0).padStart(4)} ms at ${t.start.toFixed(0)} ms${r.shelf < t.start + t.duration ? ", ends with the shelf's first render" : ""}`);
         for (const s of t.scripts)
-          console.log(`          ${s.duration.toFixed(0).padStart(4)} ms  ${phase(s.invoker)}  [${s.invoker}${s.sourceFunctionName ? " " + s.sourceFunctionName : ""} @${s.sourceCharPosition}: ${at(s.sourceCharPosition)}]`);
+          console.log(`          ${s.duration.toFixed(0).padStart(4)} ms  ${phase(s.invoker, s.inStart)}  [${s.invoker}${s.sourceFunctionName ? " " + s.sourceFunctionName : ""} @${s.sourceCharPosition}: ${at(s.sourceCharPosition)}]`);
       }
     }
   }
