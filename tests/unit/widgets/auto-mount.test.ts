@@ -41,6 +41,15 @@ describe("autoMount", () => {
     expect(document.getElementById("r")?.dataset.shopkeeperMounted).toBe("");
   });
 
+  it("leaves a slot the page mounted itself before it started", () => {
+    const { log, widget } = probe();
+    const own = slot("r", "recommendations");
+    own.attachShadow({ mode: "open" }).append(document.createElement("div"));
+    slot("c", "channels");
+    stop = autoMount(fakeShopkeeper().sk, { recommendations: widget, channels: widget });
+    expect(log).toEqual(["mount c {}"]);
+  });
+
   it("mounts slots added later and unmounts removed ones", async () => {
     const { log, widget } = probe();
     stop = autoMount(fakeShopkeeper().sk, { preferences: widget });
