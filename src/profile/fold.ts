@@ -107,7 +107,10 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
   };
   const add = (kind: Kind, key: string, w: number) => {
     const r = aff()[kind];
-    if (!isBadKey(key) && !isRemoved(q.removed, kind, key)) r[key] = { s: round(score(own(r, key), now, h) + w, 1e3), t: now };
+    const d = own(r, key);
+    // An event older than the score (a closing page's batch) adds its weight decayed to the score's time.
+    const t = Math.max(d?.t ?? now, now);
+    if (!isBadKey(key) && !isRemoved(q.removed, kind, key)) r[key] = { s: round(score(d, t, h) + score({ s: w, t: now }, t, h), 1e3), t };
   };
   const learn = (i: Pick<Item, "category" | "brand" | "tags" | "price">, w: number) => {
     let path = "";
@@ -143,7 +146,11 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       for (const i of items) {
         const old = viewed.find((v) => v.id == i.id);
         const { compareAtPrice, tags, quantity, ...seen } = i;
-        viewed = [{ ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 }, ...viewed.filter((v) => v != old)];
+        // A view older than the one recorded counts, but the newer one's price and stock stay.
+        const v = old && old.t > now ? { ...seen, ...old, views: old.views + 1 } : { ...old, ...seen, t: now, session: q.sessions, views: (old?.views ?? 0) + 1, seconds: old?.seconds ?? 0 };
+        viewed = viewed.filter((o) => o != old);
+        const at = viewed.findIndex((o) => o.t <= v.t);
+        viewed.splice(at < 0 ? viewed.length : at, 0, v);
       }
       q.viewed = viewed.slice(0, MAX_VIEWED);
       q.productViews += items.length;
@@ -161,7 +168,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       q.orders = {
         count: o.count + 1,
         revenue: { ...o.revenue, [currency]: round((own(o.revenue, currency) ?? 0) + value, 100) },
-        times: [...o.times, now].slice(-MAX_TIMES),
+        times: [...o.times, now].sort((a, b) => a - b).slice(-MAX_TIMES),
         impulse: o.impulse + +impulse,
       };
       tally(items, "bought");
@@ -186,7 +193,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       learn(v, Math.min(seconds, 60) / 30);
     }
   } else if (name == "survey_shown") {
-    survey((old) => ({ ...old, shown: now, count: old.count + 1 }));
+    survey((old) => ({ ...old, shown: Math.max(old.shown, now), count: old.count + 1 }));
     q.interruptions = [...p.interruptions, now].slice(-MAX_TIMES);
   } else if (name == "survey_response") {
     const answers: Record<string, string | number | string[]> = {};

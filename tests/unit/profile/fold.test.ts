@@ -374,3 +374,28 @@ describe("foldProfile", () => {
     expect(validateProfile(JSON.parse(JSON.stringify(p)))).toBeTruthy();
   }, 60_000);
 });
+
+// A closing page's batch is folded by time after events another tab wrote later.
+describe("events folded after later ones", () => {
+  it("add their interest decayed to the newer score's time, without rewinding it", () => {
+    const cat = (id: string, time: number) => view({ id, category: ["Shoes"] }, time);
+    const late = run([cat("a", T0 + 14 * DAY), cat("b", T0)]);
+    expect(late.affinity.category.Shoes).toEqual({ s: 1.5, t: T0 + 14 * DAY });
+  });
+
+  it("keep the recently viewed list newest first and the newer view's price", () => {
+    const p = run([view({ id: "a", price: 50 }, T0 + 5 * MIN), view({ id: "b" }, T0 + 10 * MIN), view({ id: "a", price: 80 }, T0), view({ id: "c" }, T0 + MIN)]);
+    expect(p.viewed.map((v) => [v.id, v.t, v.views])).toEqual([["b", T0 + 10 * MIN, 1], ["a", T0 + 5 * MIN, 2], ["c", T0 + MIN, 1]]);
+    expect(p.viewed[1]!.price).toBe(50);
+  });
+
+  it("keep order times oldest first, so the last one is the latest order", () => {
+    const buy = (time: number) => ev("purchase", { items: [{ id: "x", price: 5 }] }, time);
+    expect(run([buy(T0 + 20 * DAY), buy(T0)]).orders.times).toEqual([T0, T0 + 20 * DAY]);
+  });
+
+  it("keep the time a survey was last shown", () => {
+    const shown = (time: number) => ev("survey_shown", { surveyId: "s" }, time);
+    expect(run([shown(T0 + 5 * DAY), shown(T0)]).surveys.s).toEqual({ shown: T0 + 5 * DAY, count: 2 });
+  });
+});
