@@ -394,6 +394,11 @@ describe("events folded after later ones", () => {
     expect(run([buy(T0 + 20 * DAY), buy(T0)]).orders.times).toEqual([T0, T0 + 20 * DAY]);
   });
 
+  it("leave the cart as the later order emptied it", () => {
+    const add = (time: number) => ev("add_to_cart", { items: [{ id: "x" }] }, time);
+    expect(run([add(T0), ev("purchase", { items: [{ id: "x", price: 5 }] }, T0 + 5 * MIN), add(T0 + MIN)]).cart).toEqual([]);
+  });
+
   it("keep the time a survey was last shown", () => {
     const shown = (time: number) => ev("survey_shown", { surveyId: "s" }, time);
     expect(run([shown(T0 + 5 * DAY), shown(T0)]).surveys.s).toEqual({ shown: T0 + 5 * DAY, count: 2 });
