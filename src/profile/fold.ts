@@ -218,7 +218,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     const kind = x.kind as InterestKind;
     if (value && ["category", "brand", "tag"].includes(kind)) {
       const key = kind + ":" + value;
-      const others = (l: string[]) => l.filter((k) => k != key);
+      const others = (l: string[]) => l.filter((k) => k.toLowerCase() != key.toLowerCase());
       if (name == "interest_add") {
         q.stated = front(p.stated, key, MAX_STATED);
         q.removed = others(p.removed);

@@ -250,6 +250,16 @@ describe("interests", () => {
     expect(p.affinity.brand.Acme!.s).toBe(2);
   });
 
+  it("removes an interest whatever the case other pages write it in, as ranking compares them", () => {
+    const p = run([view(shoe), ev("interest_remove", { kind: "brand", value: "Acme" }), view({ id: "a", brand: "ACME" }), ev("interest_remove", { kind: "category", value: "shoes" }), view({ id: "b", category: ["SHOES", "Running"] })]);
+    expect([Object.keys(p.affinity.brand), Object.keys(p.affinity.category)]).toEqual([[], []]);
+  });
+
+  it("states an interest again in another case, taking it off the removed list", () => {
+    const p = run([ev("interest_remove", { kind: "brand", value: "Acme" }), ev("interest_add", { kind: "brand", value: "acme" })]);
+    expect([p.stated, p.removed]).toEqual([["brand:acme"], []]);
+  });
+
   it("ignores unknown kinds", () => {
     const p = run([ev("interest_add", { kind: "price" as never, value: "64" })]);
     expect(p.stated).toEqual([]);
