@@ -54,7 +54,8 @@ const rank = (catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const canon = (id: string) => catalog[at(id)!]?.id ?? id;
   const seedId = o.context ?? viewed[0]?.id;
   const seedAt = seedId == null ? undefined : at(seedId);
-  const seen = viewed.find((v) => v.id == seedId);
+  // The view may name the product by its sku and the context by its id, or the other way round.
+  const seen = viewed.find((v) => canon(v.id) == canon(seedId!));
   const seed: Partial<Product> | undefined = catalog[seedAt!] ?? seen;
   const seedPre = prefixes(seed?.category);
   const no = new Set([...profile.bought, ...profile.cart.map((l) => l.id), ...profile.notInterested.products].map(canon));

@@ -89,6 +89,16 @@ describe("bought-together", () => {
     expect(list.every((r) => r.strategy == "bought-together")).toBe(true);
   });
 
+  it("finds the visitor's co-views when the context and the view name the product differently", () => {
+    const list = shop.map((p) => (p.id == "run1" ? { ...p, sku: "SW-1" } : p));
+    const byId = profileOf(view(at("frm2")), view(at("run1")));
+    const bySku = profileOf(view(at("frm2")), view(at("run1"), { id: "SW-1" }));
+    for (const [profile, context] of [[byId, "SW-1"], [bySku, "run1"]] as const) {
+      const [first] = recommend(list, profile, { strategy: "bought-together", context, limit: 1 }, { now: NOW });
+      expect([first!.id, first!.reasons[0]]).toEqual(["frm2", "Because you viewed \u2068Trail Runner\u2069"]);
+    }
+  });
+
   it("counts only products viewed in the same session as the context", () => {
     const profile = profileOf(view(at("frm2")));
     const later = profileOf(view(at("run1")));
