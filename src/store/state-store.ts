@@ -123,6 +123,8 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
   // cache may leave again before any tab read the first.
   const me = "q:" + Math.random() + ":";
   let left = 0;
+  // The keys of the batches the mirror holds beyond the stored profile: what a blind write may delete.
+  let folded: IDBValidKey[] = [];
   // Writes another tab announced, and how many of them our last read had seen.
   let heard = 0;
   let synced = 0;
@@ -181,7 +183,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     const news = heard;
     return idb
       .run(write ? "readwrite" : "readonly", (s) =>
-        new Promise<[Profile, TrackedEvent[], number, boolean]>((resolve, reject) => {
+        new Promise<[Profile, TrackedEvent[], number, boolean, IDBValidKey[]]>((resolve, reject) => {
           inflight = s.transaction;
           // 64 batches at most at a time, so a corrupt database cannot flood memory: the next write takes the rest.
           const p = s.get("profile");
@@ -205,14 +207,14 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
                 .sort((a, b) => a.time - b.time);
               let profile = pending.reduce(apply, stored ?? (base ||= create()));
               let list = parseEvents(e.result, t).concat(pending);
-              if (!write) return resolve([profile, list, 0, !!stored]);
+              if (!write) return resolve([profile, list, 0, !!stored, k.result]);
               profile = batch.reduce(apply, profile);
               list = list.concat(only(batch)).filter(recent(t)).slice(-cap);
               s.put(profile, "profile");
               s.put(list, "events");
               // Folded in: deleted in the same transaction, so never applied twice.
               for (const key of k.result) s.delete(key);
-              resolve(promisifyRequest(s.transaction).then(() => [profile, list, batch.length, true]));
+              resolve(promisifyRequest(s.transaction).then(() => [profile, list, batch.length, true, []]));
             } catch (error) {
               // A write that failed half-way must not commit the other half.
               abort(s.transaction);
@@ -222,9 +224,10 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
         }),
       )
       .finally(() => (inflight = undefined))
-      .then(([profile, list, done, stored]) => {
+      .then(([profile, list, done, stored, keys]) => {
         if (at != gen) return;
         synced = news;
+        folded = keys;
         if (stored) base = undefined;
         queued.splice(0, done);
         mirror = queued.reduce(apply, profile);
@@ -331,13 +334,14 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     // A visitor's edit (a function) cannot wait in a batch, nor can events that a write of ours may
     // have saved already (it is committing: too late to cancel). Then, as before batches existed,
     // the mirror (what is stored, the batches it read, and what is queued) is written over the
-    // stored profile and every batch is deleted: one left in that same instant, not yet heard of,
-    // is lost. Not when another tab wrote since our last read, as that would undo its work: a
-    // normal write is tried instead.
+    // stored profile and the batches it holds are deleted: the others (past the 64 a read takes,
+    // or left in that same instant) wait for the next write. Not when another tab wrote since our
+    // last read, as that would undo its work: a normal write is tried instead.
     const blind = events.length < batch.length || (!abort(inflight) && inflight!.mode == "readwrite");
     if (blind && heard != synced) return void flush();
+    // (The mirror holds our own batch's events too; deleting a key that was never written is harmless.)
     const tx = idb.putNow((s) =>
-      blind ? (s.put(mirror, "profile"), s.put(ring, "events"), s.delete(batches())) : s.put(events, me + left++),
+      blind ? (s.put(mirror, "profile"), s.put(ring, "events"), folded.map((k) => s.delete(k))) : s.put(events, folded[folded.push(me + left++) - 1]!),
     );
     if (!tx) return void flush();
     // A read or write still in flight would hold this one back until the document is gone,

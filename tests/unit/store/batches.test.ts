@@ -165,6 +165,33 @@ describe("batches closing pages leave", () => {
     expect((await nextPage()).profile()).toMatchObject({ stated: ["brand:Acme"], pageViews: 1, cartAdds: 1 });
   });
 
+  it("past the 64 a read takes are kept when a visitor's edit writes the mirror, and folded by the next write", async () => {
+    await writeRaw(Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`q:x:${i}`, [view()]])));
+    const w = tab();
+    const a = makeStore({ win: w });
+    await a.ready;
+    a.replace((p) => ({ ...p, stated: ["brand:Acme"] }));
+    close(w);
+    expect(await batchKeys()).toHaveLength(6);
+    const b = await nextPage();
+    b.add(cart("b"));
+    await b.flush();
+    expect(await readRaw("profile")).toMatchObject({ stated: ["brand:Acme"], pageViews: 70, cartAdds: 1 });
+  });
+
+  it("left by another tab in the same instant survive a visitor's edit written over them", async () => {
+    const [wa, wb] = [tab(), tab()];
+    const a = makeStore({ win: wa });
+    const b = makeStore({ win: wb });
+    await Promise.all([a.ready, b.ready]);
+    b.add(cart("b1"));
+    a.replace((p) => ({ ...p, stated: ["brand:Acme"] }));
+    // b's batch is not heard of yet when a writes its mirror.
+    close(wb, wa);
+    const next = await nextPage();
+    expect(next.profile()).toMatchObject({ stated: ["brand:Acme"], cartAdds: 1 });
+  });
+
   it("are not used while a write of ours is too far along to cancel: its events would count twice", async () => {
     const w = tab();
     const a = makeStore({ win: w });
