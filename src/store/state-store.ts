@@ -103,6 +103,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
   const retention = (options.retentionDays ?? 180) * DAY;
   const migrations = options.migrations ?? MIGRATIONS;
   let cap = options.maxEvents ?? 500;
+  const iv = options.flushInterval ?? 2000;
   let consent = options.consent;
   // `failed`: the circuit breaker tripped (or nothing persists); `halted`: forgotten, no writes until consent is granted again or the page reloads.
   const persist = options.persist !== false;
@@ -365,8 +366,10 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     queued.push(c);
     // The first change after a quiet spell is written at once (after the current task, so a burst
     // still shares one write): a visitor who leaves a page within the interval keeps its events,
-    // since a transaction started during unload may be aborted with the document.
-    if (live()) timer ??= setTimeout(flush, Math.max(0, lastWrite + (options.flushInterval ?? 2000) - now()));
+    // since a transaction started during unload may be aborted with the document. Never longer
+    // than the interval: a clock set back an hour must not hold the write back an hour (and a
+    // negative delay is 0).
+    if (live()) timer ??= setTimeout(flush, Math.min(iv, lastWrite + iv - now()));
   };
 
   async function forget(): Promise<void> {

@@ -67,6 +67,22 @@ describe("state store", () => {
     expect(put).toHaveBeenCalledTimes(2);
   });
 
+  it("still writes within a flush interval after the clock was set back", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let t = T0;
+    const store = makeStore({ flushInterval: 1000, now: () => t });
+    await store.ready;
+    store.add(view());
+    await vi.advanceTimersByTimeAsync(0);
+    await store.flush();
+    t -= 3600e3;
+    store.add(view());
+    await vi.advanceTimersByTimeAsync(1000);
+    vi.useRealTimers();
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(await readRaw("profile")).toMatchObject({ pageViews: 2 });
+  });
+
   it("writes the first change after a quiet spell at once, so a short page visit is kept", async () => {
     const store = makeStore({ flushInterval: 60_000 });
     await store.ready;
