@@ -7,9 +7,9 @@ const STORE = "s";
 export interface Idb {
   /** An idb-keyval `UseStore`: runs `fn` in a transaction, reopening a stale connection once. */
   run: UseStore;
-  /** Closes the cached connection; the next `run` opens a new one. */
+  /** Closes the cached connection, and work in flight gives up rather than reopen it; the next `run` opens a new one. */
   close(): void;
-  /** Closes our connection and deletes the database; settles (never rejects) when done or timed out. */
+  /** Closes our connection (as `close`) and deletes the database; settles (never rejects) when done or timed out. */
   drop(): Promise<void>;
   /**
    * Runs `fn` (puts and deletes) in one readwrite transaction issued and committed now, on the
@@ -46,6 +46,9 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
   let cached: Promise<IDBDatabase> | undefined;
   // The same connection once open, for work that cannot wait for a promise.
   let open: IDBDatabase | undefined;
+  // Set by `close()` (the store stopped: forgotten, failed, closed): work already started must not
+  // open the database again on its retry, which after a forget() would create it anew, empty.
+  let stopped = false;
 
   // Settles with the first of the request's outcome or the timeout; `ok` returns false when too late.
   const timed = <T>(start: (ok: (value: T) => boolean, fail: (error: unknown) => void) => void) =>
@@ -94,13 +97,13 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
       .then((db) => fn(db.transaction(STORE, mode).objectStore(STORE)))
       .catch((error: { name?: string } | null) => {
         close();
-        if (retry && !isQuota(error) && error?.name !== "TimeoutError") return attempt(mode, fn, false);
+        if (retry && !stopped && !isQuota(error) && error?.name !== "TimeoutError") return attempt(mode, fn, false);
         throw error;
       });
 
   return {
-    run: (mode, fn) => attempt(mode, fn, true),
-    close,
+    run: (mode, fn) => ((stopped = false), attempt(mode, fn, true)),
+    close: () => ((stopped = true), close()),
     putNow(fn) {
       try {
         const tx = open!.transaction(STORE, "readwrite");
@@ -121,6 +124,7 @@ export function createIdb(name: string, timeout = 3000, onDeleted: () => void = 
       } catch {
         // The connection is closing: the delete still follows.
       }
+      stopped = true;
       close();
       return timed<unknown>((ok, fail) => {
         const request = indexedDB.deleteDatabase(name);

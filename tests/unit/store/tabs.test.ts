@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { _resetWarnings } from "../../../src/log";
 import type { Profile } from "../../../src/types";
 import { cart, databases, makeStore, readRaw, stores, T0, view } from "./fixtures";
@@ -163,6 +163,26 @@ describe("forget", () => {
     b.add(view());
     await b.flush();
     expect(b.mode()).toBe("memory");
+    expect(await databases()).toEqual([]);
+  });
+
+  it("leaves no database behind when another tab had a write in flight", async () => {
+    const a = makeStore();
+    const b = makeStore();
+    await Promise.all([a.ready, b.ready]);
+    b.add(view());
+    await b.flush();
+    b.add(view());
+    let forgot: Promise<void> | undefined;
+    const real = IDBObjectStore.prototype.getAll;
+    vi.spyOn(IDBObjectStore.prototype, "getAll").mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+      // b's write has started: its transaction is open when a deletes the database.
+      forgot = a.forget();
+      return real.apply(this, args);
+    });
+    await b.flush();
+    await forgot;
+    await new Promise((ok) => setTimeout(ok, 50));
     expect(await databases()).toEqual([]);
   });
 });
