@@ -112,6 +112,8 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
   let mirror = create();
   // The profile to start from while nothing is stored yet, so its id survives the first write.
   let base: Profile | undefined = mirror;
+  // A read (or write) has finished: with `base` still set, nothing was stored then.
+  let read = false;
   let ring: TrackedEvent[] = [];
   // Changes not yet written, oldest first.
   let queued: Change[] = [];
@@ -229,6 +231,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
         if (at != gen) return;
         synced = news;
         folded = keys;
+        read = true;
         if (stored) base = undefined;
         queued.splice(0, done);
         mirror = queued.reduce(apply, profile);
@@ -337,8 +340,10 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     // the mirror (what is stored, the batches it read, and what is queued) is written over the
     // stored profile and the batches it holds are deleted: the others (past the 64 a read takes,
     // or left in that same instant) wait for the next write. Not when another tab wrote since our
-    // last read, as that would undo its work: a normal write is tried instead.
-    const blind = events.length < batch.length || (!abort(inflight) && inflight!.mode == "readwrite");
+    // last read, as that would undo its work: a normal write is tried instead. A first visit that
+    // ends before its first write takes the mirror too: a batch alone would be folded onto a new
+    // profile, and the visitor would come back with another id (and perhaps holdout group).
+    const blind = (read && !!base) || events.length < batch.length || (!abort(inflight) && inflight!.mode == "readwrite");
     if (blind && heard != synced) return void flush();
     // (The mirror holds our own batch's events too; deleting a key that was never written is harmless.)
     const tx = idb.putNow((s) =>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { _resetWarnings } from "../../../src/log";
 import type { Profile } from "../../../src/types";
-import { batchKeys, cart, databases, DAY, makeStore, readRaw, spyWarnings, stores, T0, view, writeRaw } from "./fixtures";
+import { batchKeys, cart, databases, DAY, fakeProfile, makeStore, readRaw, spyWarnings, stores, T0, view, writeRaw } from "./fixtures";
 
 beforeEach(() => _resetWarnings());
 afterEach(() => {
@@ -15,6 +15,9 @@ const close = (...tabs: Window[]) => tabs.forEach((w) => w.dispatchEvent(new Eve
 /** Resolves with the next profile another tab caused. */
 const nextExternal = (set: (fn: (p: Profile, external: boolean) => void) => void) =>
   new Promise<Profile>((resolve) => set((p, external) => external && resolve(p)));
+
+/** A returning visitor: a profile is stored, so a closing page leaves a batch beside it. */
+const returning = () => writeRaw({ profile: fakeProfile("returning") });
 
 /** A store opened later, as the next page would: what it reads. */
 const nextPage = async () => {
@@ -45,7 +48,19 @@ describe("batches closing pages leave", () => {
     expect(next.events().map((e) => e.time - T0)).toEqual([0, 1, 2, 3]);
   });
 
+  it("are not used for a first visit that ends before its first write: the visitor keeps its id", async () => {
+    const w = tab();
+    const a = makeStore({ win: w });
+    await a.ready;
+    a.add(view());
+    close(w);
+    const next = await nextPage();
+    expect(next.profile()).toMatchObject({ id: a.profile().id, pageViews: 1 });
+    expect(await batchKeys()).toEqual([]);
+  });
+
   it("are folded exactly once: the next write deletes them in the same transaction", async () => {
+    await returning();
     const w = tab();
     const a = makeStore({ win: w });
     await a.ready;
@@ -64,6 +79,7 @@ describe("batches closing pages leave", () => {
   });
 
   it("are seen by a tab that only reads, and left for a write to fold", async () => {
+    await returning();
     const w = tab();
     const a = makeStore({ win: w });
     await a.ready;
@@ -73,10 +89,11 @@ describe("batches closing pages leave", () => {
     expect(reader.profile().cartAdds).toBe(1);
     expect(reader.events()).toHaveLength(1);
     expect(await batchKeys()).toHaveLength(1);
-    expect(await readRaw("profile")).toBeUndefined();
+    expect(await readRaw("profile")).toMatchObject({ cartAdds: 0 });
   });
 
   it("of a page back from the back/forward cache that leaves again are both kept, and counted once", async () => {
+    await returning();
     const w = tab();
     const a = makeStore({ win: w });
     await a.ready;
@@ -180,6 +197,7 @@ describe("batches closing pages leave", () => {
   });
 
   it("left by another tab in the same instant survive a visitor's edit written over them", async () => {
+    await returning();
     const [wa, wb] = [tab(), tab()];
     const a = makeStore({ win: wa });
     const b = makeStore({ win: wb });
