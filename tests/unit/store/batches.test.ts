@@ -16,6 +16,14 @@ const close = (...tabs: Window[]) => tabs.forEach((w) => w.dispatchEvent(new Eve
 const nextExternal = (set: (fn: (p: Profile, external: boolean) => void) => void) =>
   new Promise<Profile>((resolve) => set((p, external) => external && resolve(p)));
 
+/** A tab whose store has read what is stored, and its window. */
+const openTab = async () => {
+  const w = tab();
+  const store = makeStore({ win: w });
+  await store.ready;
+  return [store, w] as const;
+};
+
 /** A returning visitor: a profile is stored, so a closing page leaves a batch beside it. */
 const returning = () => writeRaw({ profile: fakeProfile("returning") });
 
@@ -49,9 +57,7 @@ describe("batches closing pages leave", () => {
   });
 
   it("are not used for a first visit that ends before its first write: the visitor keeps its id", async () => {
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(view());
     close(w);
     const next = await nextPage();
@@ -61,9 +67,7 @@ describe("batches closing pages leave", () => {
 
   it("are folded exactly once: the next write deletes them in the same transaction", async () => {
     await returning();
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(cart("a1"));
     close(w);
     expect(await batchKeys()).toHaveLength(1);
@@ -80,9 +84,7 @@ describe("batches closing pages leave", () => {
 
   it("are seen by a tab that only reads, and left for a write to fold", async () => {
     await returning();
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(cart("a1"));
     close(w);
     const reader = await nextPage();
@@ -94,9 +96,7 @@ describe("batches closing pages leave", () => {
 
   it("of a page back from the back/forward cache that leaves again are both kept, and counted once", async () => {
     await returning();
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(cart("x1"));
     close(w);
     w.dispatchEvent(Object.assign(new Event("pageshow"), { persisted: true }));
@@ -152,9 +152,7 @@ describe("batches closing pages leave", () => {
   });
 
   it("are erased by forget()", async () => {
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(cart("a1"));
     close(w);
     const b = await nextPage();
@@ -184,9 +182,7 @@ describe("batches closing pages leave", () => {
 
   it("past the 64 a read takes are kept when a visitor's edit writes the mirror, and folded by the next write", async () => {
     await writeRaw(Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`q:x:${i}`, [view()]])));
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.replace((p) => ({ ...p, stated: ["brand:Acme"] }));
     close(w);
     expect(await batchKeys()).toHaveLength(6);
@@ -211,9 +207,7 @@ describe("batches closing pages leave", () => {
   });
 
   it("are not used while a write of ours is too far along to cancel: its events would count twice", async () => {
-    const w = tab();
-    const a = makeStore({ win: w });
-    await a.ready;
+    const [a, w] = await openTab();
     a.add(view());
     const real = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, "put").mockImplementationOnce(function (this: IDBObjectStore, ...args) {
