@@ -345,11 +345,11 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
     // profile, and the visitor would come back with another id (and perhaps holdout group).
     const blind = (read && !!base) || events.length < batch.length || (!abort(inflight) && inflight!.mode == "readwrite");
     if (blind && heard != synced) return void flush();
-    // (The mirror holds our own batch's events too; deleting a key that was never written is harmless.)
-    const tx = idb.putNow((s) =>
-      blind ? (s.put(mirror, "profile"), s.put(ring, "events"), folded.map((k) => s.delete(k))) : s.put(events, folded[folded.push(me + left++) - 1]!),
-    );
+    const key = me + left++;
+    const tx = idb.putNow((s) => (blind ? (s.put(mirror, "profile"), s.put(ring, "events"), folded.map((k) => s.delete(k))) : s.put(events, key)));
     if (!tx) return void flush();
+    // The mirror holds this batch too: a later blind write (back from the back/forward cache) deletes it.
+    if (!blind) folded.push(key);
     // A read or write still in flight would hold this one back until the document is gone,
     // and both would die with it: it is cancelled, as all it carries is queued too.
     abort(inflight);
