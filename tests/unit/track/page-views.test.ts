@@ -17,6 +17,8 @@ beforeEach(() => {
 
 /** Moves the location the way a back/forward navigation does: without calling the history API. */
 const navigate = (path: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(location.origin + path);
+/** A hash link followed: the URL changes, then the browser fires `hashchange`. */
+const followHash = (path: string) => (navigate(path), window.dispatchEvent(new HashChangeEvent("hashchange")));
 
 // happy-dom has no PageTransitionEvent.
 const pageshow = (persisted: boolean) => Object.assign(new Event("pageshow"), { persisted });
@@ -91,39 +93,31 @@ describe("watchPageViews", () => {
 
   it("counts a hashchange to another hash route, not an in-page anchor", () => {
     const views = watch();
-    navigate("/start#/cart");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    followHash("/start#/cart");
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart"]);
-    navigate("/start#!/products/x");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    followHash("/start#!/products/x");
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart", "/start#!/products/x"]);
   });
 
   it("drops the query string of a hash route, and does not count a change of it", () => {
     const views = watch();
-    navigate("/start#/search?q=jane%40x.com");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
-    navigate("/start#/search?q=jane%40x.com&page=2");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    followHash("/start#/search?q=jane%40x.com");
+    followHash("/start#/search?q=jane%40x.com&page=2");
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/search"]);
   });
 
   it("does not count an in-page anchor inside a hash route, nor the way back to the route", () => {
     const views = watch();
-    navigate("/start#/products/x");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
-    navigate("/start#reviews");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
-    navigate("/start#/products/x");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    followHash("/start#/products/x");
+    followHash("/start#reviews");
+    followHash("/start#/products/x");
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/products/x"]);
   });
 
   it("does not count an in-page anchor", () => {
     const views = watch();
-    navigate("/start#reviews");
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    followHash("/start#reviews");
     expect(views).toHaveLength(1);
   });
 
