@@ -1,9 +1,11 @@
 import type { ShopkeeperConfig } from "./types";
+import { warnOnce } from "./log";
 import { own } from "./profile/own";
 
 /**
- * Thrown by `createShopkeeper()` for invalid options, so a developer sees every problem at once.
- * The script tag never throws: it warns with the same list and keeps the valid options.
+ * Every problem of some options at once, for a developer who wants invalid options to stop a
+ * build or a test: `createShopkeeper()` itself never throws (it warns and keeps the valid options).
+ * @example const { problems } = parseConfig(options); if (problems.length) throw new ShopkeeperConfigError(problems);
  */
 export class ShopkeeperConfigError extends Error {
   override readonly name = "ShopkeeperConfigError" as const;
@@ -68,9 +70,9 @@ const CHECKS: Record<keyof ShopkeeperConfig, Check> = {
   excludeOutOfStock: BOOL,
   surveys: [Array.isArray, "an array of surveys"],
   channels: [(v) => Array.isArray(v) && v.every(isObject), "an array of { type, value } objects"],
-  channelOrder: [isObject, "an object of segment → channel types"],
+  channelOrder: [(v) => isObject(v) && Object.values(v).every((t) => Array.isArray(t) && t.every(isString)), "an object of segment → [channel types]"],
   audiences: [Array.isArray, "an array of { id, rule }"],
-  strings: [(v) => isObject(v) && Object.values(v as object).every(isObject), "an object of locale → { key: text }"],
+  strings: [(v) => isObject(v) && Object.values(v).every((t) => isObject(t) && Object.values(t).every((x) => typeof x == "string")), "an object of locale → { key: text }"],
   interruptions: [
     (v) => isObject(v) && [(v as { perSession?: unknown }).perSession, (v as { perDay?: unknown }).perDay].every((n) => n === undefined || (Number.isInteger(n) && (n as number) >= 0)),
     "{ perSession?, perDay? } as whole numbers",
@@ -98,7 +100,20 @@ export const parseConfig = (raw: unknown): { config: ShopkeeperConfig; problems:
   return { config: config as ShopkeeperConfig, problems };
 };
 
-const describe = (value: unknown): string => {
+/**
+ * Reports the invalid options once, in one grouped console warning, and returns the valid ones:
+ * both entries start from this, so nothing a page passes can stop the start.
+ * @example startShopkeeper(checkConfig({ holdout: 2 })) // warns "holdout: expected a share between 0 and 1…"
+ */
+export const checkConfig = (raw: unknown, more: string[] = []): ShopkeeperConfig => {
+  const { config, problems } = parseConfig(raw);
+  problems.push(...more);
+  if (problems.length) warnOnce("config", `ignored invalid options (the rest works):\n- ${problems.join("\n- ")}`);
+  return config;
+};
+
+/** A short quote of a bad value for a warning. */
+export const describe = (value: unknown): string => {
   try {
     return typeof value === "function" ? "a function" : JSON.stringify(value).slice(0, 60);
   } catch {

@@ -15,7 +15,7 @@ import type {
   TrackProps,
   Widget,
 } from "./types";
-import { parseConfig, ShopkeeperConfigError } from "./config";
+import { checkConfig } from "./config";
 import { attempt, warnOnce } from "./log";
 import { listen } from "./track/listen";
 import { plain } from "./plain";
@@ -54,19 +54,17 @@ export interface StartOptions {
 }
 
 /**
- * Creates a Shopkeeper instance from validated options. Throws a `ShopkeeperConfigError` that lists
- * every invalid option; after that, nothing it does throws into the page.
+ * Creates a Shopkeeper instance. Invalid options are named, with what was expected, in one console
+ * warning and left out (their defaults apply); nothing it does throws into the page.
  * @example
  * const sk = createShopkeeper({ catalog: "/products.json", locale: "en" });
  * const items = await sk.recommend({ strategy: "for-you", limit: 4 });
  */
 export function createShopkeeper(options: ShopkeeperConfig = {}): Shopkeeper {
-  const { config, problems } = parseConfig(options);
-  if (problems.length) throw new ShopkeeperConfigError(problems);
-  return startShopkeeper(config);
+  return startShopkeeper(checkConfig(options));
 }
 
-/** Starts an instance from options that were already checked (the script tag warns instead of throwing). */
+/** Starts an instance from options that were already checked (`checkConfig`): both entries use it. */
 export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {}): Shopkeeper {
   // Undefined in a server render.
   const win: Window | undefined = globalThis.window;

@@ -1,6 +1,6 @@
 import type { Shopkeeper, ShopkeeperConfig } from "./types";
 import { compact } from "./compact";
-import { isObject, parseConfig } from "./config";
+import { checkConfig, describe, isObject } from "./config";
 import { startShopkeeper, type StartOptions } from "./create-shopkeeper";
 import { nextTask } from "./catalog/parse-catalog";
 import { attempt, warnOnce } from "./log";
@@ -34,11 +34,10 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     const queue = (typeof stub === "function" && Array.isArray(stub.q) ? stub.q : []).map((call) => [...call]);
     // Config and consent go first, whatever order the page queued them in.
     const isFirst = (call: unknown[]) => call[0] === "config" || call[0] === "consent";
-    const raw: Record<string, unknown> = { ...readJsonConfig(), ...fromTag };
-    for (const call of queue) if (call[0] === "config" && call[1] && typeof call[1] === "object") Object.assign(raw, call[1]);
-    const { config, problems } = parseConfig(raw);
-    if (problems.length) warnOnce("config", `ignored invalid options (the rest works):\n- ${problems.join("\n- ")}`);
-    const sk = startShopkeeper(config, options);
+    const bad: string[] = [];
+    const raw: Record<string, unknown> = { ...readJsonConfig(bad), ...fromTag };
+    for (const call of queue) if (call[0] === "config") isObject(call[1]) ? Object.assign(raw, call[1]) : bad.push(`shopkeeper("config", …): expected an object of options, got ${describe(call[1])}`);
+    const sk = startShopkeeper(checkConfig(raw, bad), options);
     // Before the queue and the first page view: a survey due on this very page must find its
     // renderer listening.
     if (options.onStart) attempt("widgets", () => options.onStart!(sk), undefined);
@@ -99,16 +98,20 @@ const readScriptTag = (script: HTMLScriptElement | null): ShopkeeperConfig => {
   }) as ShopkeeperConfig;
 };
 
-const readJsonConfig = (): Record<string, unknown> => {
+// The `#shopkeeper-config` block's options; a block that is not a JSON object joins `problems`
+// (with the parser's message, which points at a hand-written block's trailing comma), so the page
+// gets one warning about all its options.
+const readJsonConfig = (problems: string[]): Record<string, unknown> => {
   const block = document.getElementById("shopkeeper-config");
   if (!block?.textContent) return {};
+  let why = "not an object";
   try {
     const parsed: unknown = JSON.parse(block.textContent);
     if (isObject(parsed)) return parsed;
-  } catch {
-    // Reported below with the same wording as any other bad option.
+  } catch (error) {
+    why = (error as Error).message;
   }
-  warnOnce("config-json", "#shopkeeper-config is not a JSON object; it is ignored");
+  problems.push(`#shopkeeper-config: expected a JSON object (${why}); the block is ignored`);
   return {};
 };
 

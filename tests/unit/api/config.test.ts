@@ -13,17 +13,30 @@ describe("options", () => {
     ]);
   });
 
-  it("makes createShopkeeper throw one typed error listing every problem", () => {
-    let caught: unknown;
-    try {
-      createShopkeeper({ consent: "maybe", maxPerCategory: 0 } as never);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ShopkeeperConfigError);
-    expect(isShopkeeperConfigError(caught)).toBe(true);
-    expect((caught as ShopkeeperConfigError).problems).toHaveLength(2);
-    expect((caught as Error).message).toContain("consent: expected granted | pending | denied");
+  it("makes createShopkeeper warn once about every problem, keep the rest and never throw", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const sk = createShopkeeper({ consent: "maybe", maxPerCategory: 0, locale: "ur", autoTrack: false } as never);
+    expect(sk.config).toEqual({ locale: "ur", autoTrack: false, surveys: [], audiences: [] });
+    expect(sk.consent()).toBe("granted");
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      "[shopkeeper] ignored invalid options (the rest works):\n- consent: expected granted | pending | denied, got \"maybe\"\n- maxPerCategory: expected an integer of at least 1, got 0 (config)",
+    ]);
+    sk.destroy();
+  });
+
+  it("keeps the typed error for a developer who wants invalid options to stop a build", () => {
+    const error = new ShopkeeperConfigError(parseConfig({ holdout: 2 }).problems);
+    expect(isShopkeeperConfigError(error)).toBe(true);
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toContain("holdout: expected a share between 0 and 1");
+  });
+
+  it("takes strings only as text and a channel order only as lists of channel types", () => {
+    expect(parseConfig({ strings: { fr: { title: "Pour vous" } }, channelOrder: { loyal: ["whatsapp"] } }).problems).toEqual([]);
+    expect(parseConfig({ strings: { fr: { title: 5 } }, channelOrder: { loyal: "whatsapp" } }).problems).toEqual([
+      'strings: expected an object of locale → { key: text }, got {"fr":{"title":5}}',
+      'channelOrder: expected an object of segment → [channel types], got {"loyal":"whatsapp"}',
+    ]);
   });
 
   it("takes an interruption budget only as whole numbers", () => {
