@@ -4,7 +4,7 @@
  */
 export { createShopkeeper, VERSION } from "./create-shopkeeper";
 export { ShopkeeperConfigError, isShopkeeperConfigError, parseConfig } from "./config";
-export { topInterests } from "./profile/interests";
+export { topInterests, type Interest } from "./profile/interests";
 export { vetHttpUrl } from "./url";
 export { warnOnce } from "./log";
 export { focusedElement, focusedField } from "./track/focused-field";
