@@ -65,6 +65,18 @@ describe("shopkeeper related", () => {
     expect(err).toMatch(/cannot read nope\.csv/);
   });
 
+  it("takes the README's options: --top, --window, --normalize and --format", async () => {
+    const files = { "orders.csv": fixture("orders.csv"), "s.tsv": "1\ta\t1\n1\tb\t2\n" };
+    const lists = async (...options: string[]) => JSON.parse((await run(["related", "orders.csv", ...options], files)).out);
+    expect((await lists("--top", "1")).tent).toEqual(["stove"]);
+    // Neighbours only: the first order's tent and mug are two apart.
+    expect(await lists("--window", "1")).toMatchObject({ tent: ["stove", "mat"], mug: ["stove", "spoon"] });
+    // The mat, in one order only, shares it with the tent; the mug shares one of its two: the mat ranks higher.
+    expect((await lists("--normalize")).tent).toEqual(["stove", "mat", "mug"]);
+    expect(JSON.parse((await run(["related", "s.tsv", "--format", "tsv"], files)).out)).toEqual({ a: ["b"], b: ["a"] });
+    expect((await run(["related", "s.tsv", "--format", "xml"], files)).code).toBe(2);
+  });
+
   it("prints usage on --help and refuses unknown commands and options", async () => {
     expect((await run(["--help"])).out).toMatch(/Usage: shopkeeper related <file>/);
     expect((await run(["ranked", "x"])).code).toBe(2);
