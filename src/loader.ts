@@ -31,7 +31,14 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     const stub = win.shopkeeper as Stub | undefined;
     // The global is the public contract; another script's value there is replaced, but not quietly.
     if (stub !== undefined && typeof stub !== "function") warnOnce("global", "window.shopkeeper held something else; it is replaced", stub);
-    const queue = (typeof stub === "function" && Array.isArray(stub.q) ? stub.q : []).map((call) => [...call]);
+    const queue: unknown[][] = [];
+    for (const call of typeof stub === "function" && Array.isArray(stub.q) ? stub.q : [])
+      try {
+        // The snippet queues `arguments` objects; a hand-written stub may queue anything.
+        queue.push(Array.prototype.slice.call(call));
+      } catch (error) {
+        warnOnce("queue", "skipped a queued call that is not a list of arguments", call, error);
+      }
     // Config and consent go first, whatever order the page queued them in.
     const isFirst = (call: unknown[]) => call[0] === "config" || call[0] === "consent";
     const bad: string[] = [];
@@ -45,7 +52,12 @@ export const startScriptTag = (options: StartOptions & { onStart?: (sk: Shopkeep
     sk.ready.then(() => readyInstances.add(sk));
     // A stable sort: each group keeps the page's order.
     for (const call of queue.sort((a, b) => +isFirst(b) - +isFirst(a))) run(sk, call);
-    win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
+    try {
+      win.shopkeeper = (...args: unknown[]) => run(sk, args, true);
+    } catch (error) {
+      // Another script made the name read-only: page calls cannot reach us, the rest still runs.
+      warnOnce("global-locked", "window.shopkeeper is read-only, so page calls do not reach Shopkeeper", error);
+    }
     // The rest in tasks of their own: with the widgets' first render in it, the start was one task
     // of 59-116 ms on a CPU slowed 4x.
     options.later?.reduce((done, step) => done.then(nextTask).then(() => attempt("widgets", () => step(sk), undefined)), Promise.resolve());
@@ -57,6 +69,8 @@ const readyInstances = new WeakSet<Shopkeeper>();
 
 /** Runs one queued or live call; a bad call is reported and never stops the others. */
 const run = (sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unknown => {
+  // Not String(command): an object without a prototype cannot become a string.
+  const name = typeof command === "string" ? command : typeof command;
   try {
     if (typeof command === "function") {
       // The page's own callback may throw: reported here, never an unhandled rejection on the page.
@@ -67,10 +81,10 @@ const run = (sk: Shopkeeper, [command, ...args]: unknown[], late?: boolean): unk
     // Queued config was merged before the start; a later one would silently do nothing.
     if (command === "config") return late ? warnOnce("config-late", 'shopkeeper("config") after the script started is ignored: queue it before, or use the JSON block') : undefined;
     const method = typeof command === "string" ? own(sk as unknown as Record<string, unknown>, command) : undefined;
-    if (typeof method !== "function") return warnOnce(`command-${String(command)}`, `unknown command "${String(command)}"`);
+    if (typeof method !== "function") return warnOnce(`command-${name}`, `unknown command "${name}"`);
     return (method as (...a: unknown[]) => unknown).apply(sk, args);
   } catch (error) {
-    warnOnce(`command-${String(command)}`, `"${String(command)}" failed`, error);
+    warnOnce(`command-${name}`, `"${name}" failed`, error);
     return undefined;
   }
 };
@@ -115,7 +129,15 @@ const readJsonConfig = (problems: string[]): Record<string, unknown> => {
   return {};
 };
 
+// Run from a DOMContentLoaded listener, a failure would reach the page as an uncaught error.
 const whenParsed = (fn: () => void): void => {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn, { once: true });
-  else fn();
+  const start = () => {
+    try {
+      fn();
+    } catch (error) {
+      warnOnce("start", "could not start", error);
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
 };

@@ -80,6 +80,50 @@ describe("the script-tag start", () => {
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('shopkeeper("config") after the script started is ignored')]);
     shopkeeper("destroy");
   });
+
+  it("skips queued calls that are not lists of arguments and runs the others", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const seen: string[] = [];
+    const nameless = Object.create(null);
+    win.shopkeeper = Object.assign(() => undefined, { q: [null, ["consent", "pending"], [nameless], [(sk: Shopkeeper) => seen.push(sk.consent())]] });
+    startScriptTag({});
+    await vi.waitFor(() => expect(seen).toEqual(["pending"]));
+    expect(warn.mock.calls.map((c) => /\((\S+)\)$/.exec(String(c[0]))?.[1])).toEqual(["queue", "command-object"]);
+    (win.shopkeeper as (c: string) => void)("destroy");
+  });
+
+  it("starts, and says why page calls cannot reach it, when window.shopkeeper is read-only", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const locked = Object.assign(() => undefined, { q: [["consent", "pending"]] });
+    Object.defineProperty(win, "shopkeeper", { value: locked, writable: false, configurable: true });
+    const mounted: Shopkeeper[] = [];
+    startScriptTag({ later: [(sk) => mounted.push(sk)] });
+    await vi.waitFor(() => expect(mounted).toHaveLength(1));
+    expect(mounted[0]!.consent()).toBe("pending");
+    expect(warn.mock.calls.map((c) => /\((\S+)\)$/.exec(String(c[0]))?.[1])).toEqual(["global-locked"]);
+    mounted[0]!.destroy();
+  });
+
+  it("reports a start that fails after DOMContentLoaded on the console, not as an error on the page", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const escaped: unknown[] = [];
+    const onError = (e: ErrorEvent) => escaped.push(e.error ?? e.message);
+    window.addEventListener("error", onError);
+    // Parsing is still going on when the script runs (a plain or early async script in <head>).
+    Object.defineProperty(document, "readyState", { value: "loading", configurable: true });
+    const hostile = {
+      get locale(): string {
+        throw new Error("page bug");
+      },
+    };
+    win.shopkeeper = Object.assign(() => undefined, { q: [["config", hostile]] });
+    startScriptTag({});
+    delete (document as { readyState?: unknown }).readyState;
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    window.removeEventListener("error", onError);
+    expect(escaped).toEqual([]);
+    expect(warn.mock.calls.map((c) => /\((\S+)\)$/.exec(String(c[0]))?.[1])).toEqual(["start"]);
+  });
 });
 
 /** Puts a script tag with `attributes` on the page as `document.currentScript`, with a JSON block and a queue. */
