@@ -8,7 +8,8 @@
 export function stringTables(keys: string, texts: Record<string, string>): Record<string, Record<string, string>> {
   const names = keys.split(" ");
   const tables: Record<string, Record<string, string>> = {};
-  for (const lang in texts) {
+  // Own keys only: a page that added an enumerable member to Object.prototype must not reach here.
+  for (const lang of Object.keys(texts)) {
     const table: Record<string, string> = (tables[lang] = {});
     texts[lang]!.split("|").forEach((text, i) => text && (table[names[i]!] = text));
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../../widgets/i18n/index";
 import { cleanText } from "../../../widgets/i18n/text";
+import { stringTables } from "../../../widgets/i18n/string-tables";
 import { fakeShopkeeper } from "./fake-shopkeeper";
 
 const TABLES = { en: { hi: "Hello {name}", only: "English only" }, ur: { hi: "سلام {name}" } };
@@ -83,6 +84,17 @@ describe("packed string tables", () => {
       const texts = [...source.matchAll(/^\s+(\w\w): "(.*)",?$/gm)];
       expect(texts.length, file).toBeGreaterThanOrEqual(3);
       for (const [, lang, text] of texts) expect([file, lang, text!.split("|").length]).toEqual([file, lang, keys.length]);
+    }
+  });
+
+  // Old shop scripts still add enumerable members to Object.prototype; the tables are built as the
+  // script tag loads, so a throw here would stop the whole script.
+  it("are built from their own languages only on a page that extended Object.prototype", () => {
+    Object.defineProperty(Object.prototype, "extend", { value: () => 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(JSON.stringify(stringTables("yes no", { en: "Yes|No", ur: "ہاں|" }))).toBe('{"en":{"yes":"Yes","no":"No"},"ur":{"yes":"ہاں"}}');
+    } finally {
+      delete (Object.prototype as { extend?: unknown }).extend;
     }
   });
 });
