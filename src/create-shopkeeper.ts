@@ -18,7 +18,7 @@ import type {
 import { checkConfig } from "./config";
 import { attempt, warnOnce } from "./log";
 import { listen } from "./track/listen";
-import { plain } from "./plain";
+import { plain, stringify } from "./plain";
 import { storableProps } from "./profile/storable";
 import { createStateStore } from "./store/state-store";
 import { createEmitter } from "./events/emitter";
@@ -200,7 +200,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   // The catalog: a feed, the shop's own array, or (with neither) the products seen on pages.
   let feed: Product[] | undefined = Array.isArray(config.catalog)
-    ? parseCatalog(JSON.stringify(config.catalog), { format: "shopkeeper", baseUrl: win?.location.href ?? "http://localhost/" }).products
+    ? parseCatalog(stringify(config.catalog), { format: "shopkeeper", baseUrl: win?.location.href ?? "http://localhost/" }).products
     : undefined;
   let feedLoading: Promise<unknown> | undefined;
   const seenOnPage = new Map<string, Product>();

@@ -23,3 +23,13 @@ export const plain = (value: unknown, depth = 0): unknown => {
   }
   return out;
 };
+
+/**
+ * `JSON.stringify` without the page's `toJSON` methods (see `plain`): a replacer that hands back
+ * each value as it is, so a date is written as an empty object too. Throws as `JSON.stringify` does.
+ * @example stringify({ items: [1] }) // '{"items":[1]}', also where Prototype.js gave arrays a toJSON
+ */
+export const stringify = (value: unknown): string =>
+  JSON.stringify(value, function (this: Record<string, unknown>, key) {
+    return this[key];
+  });

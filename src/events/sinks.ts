@@ -4,6 +4,7 @@ import { warnOnce } from "../log";
 import { vetHttpUrl } from "../url";
 import { listen, stopAll } from "../track/listen";
 import { redact, toOutgoing } from "./payload";
+import { stringify } from "../plain";
 
 /** What outgoing sinks may send (the checked config fits). Free text only when `sendFreeText` is true. */
 export interface OutgoingOptions {
@@ -59,8 +60,9 @@ export function dataLayerSink(win: Window, options: OutgoingOptions): Sink {
 /**
  * Sends events to the shop's own `https:` endpoint as JSON `text/plain` batches under 60 KB
  * (`{ sentAt, events: [...] }`), every 10 seconds and when the page is hidden or left:
- * `navigator.sendBeacon` first, one `fetch(..., { keepalive: true })` if the beacon is refused,
- * then the batch is dropped (no retries). Any other URL (`http:`, credentials, `javascript:`) is
+ * `navigator.sendBeacon` first, one `fetch` if the beacon is refused (with `keepalive` only when the
+ * page is being hidden or left: otherwise it would share the beacons' 64 KB in-flight limit), then
+ * the batch is dropped (no retries). Any other URL (`http:`, credentials, `javascript:`) is
  * refused with one warning and nothing is ever sent. Returns the stop function (sends what is left).
  * @example const stop = beaconSink(window, "https://shop.example/collect", { sendFreeText: false }, emitter);
  */
@@ -75,7 +77,8 @@ export function beaconSink(win: Window, endpoint: string, options: OutgoingOptio
   let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const send = () => {
+  // `leaving`: the page is being hidden or closed, the one time a request must outlive it.
+  const send = (leaving?: unknown) => {
     clearTimeout(timer);
     timer = undefined;
     if (!parts.length) return;
@@ -88,14 +91,16 @@ export function beaconSink(win: Window, endpoint: string, options: OutgoingOptio
       // Missing, or refused by a strict policy: the fetch below is the one fallback.
     }
     try {
-      win.fetch(url, { method: "POST", body, keepalive: true }).catch(() => undefined);
+      // Refused beacons are mostly the 64 KB that beacons and keepalive requests share while in
+      // flight (a burst of batches): an ordinary fetch has no such limit, so keepalive only when leaving.
+      win.fetch(url, { method: "POST", body, keepalive: !!leaving || doc.visibilityState == "hidden" }).catch(() => undefined);
     } catch {
       // No fetch either: the batch is dropped.
     }
   };
 
   const push = (event: EmittedEvent) => {
-    const json = JSON.stringify(toOutgoing(event, options));
+    const json = stringify(toOutgoing(event, options));
     const bytes = new Blob([json]).size + 1;
     if (bytes > ROOM) return warnOnce("beacon-size", "an event over 60 KB was not sent");
     if (size + bytes > ROOM) send();
@@ -104,5 +109,5 @@ export function beaconSink(win: Window, endpoint: string, options: OutgoingOptio
     timer ??= setTimeout(send, 1e4);
   };
 
-  return stopAll([send, emitter.on("*", push), listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && send()), listen(win, "pagehide", send)]);
+  return stopAll([() => send(1), emitter.on("*", push), listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && send()), listen(win, "pagehide", send)]);
 }

@@ -143,6 +143,26 @@ describe("beacon sink", () => {
     expect(fetch.mock.calls[0]).toEqual(["https://collect.shop.example/events", expect.objectContaining({ method: "POST", keepalive: true })]);
   });
 
+  it("falls back to an ordinary fetch while the page stays, which the beacons' 64 KB in flight does not limit", async () => {
+    const { emitter, beacon, fetch } = setup();
+    beacon.mockReturnValue(false);
+    emitter.emit(event());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetch.mock.calls[0]).toEqual(["https://collect.shop.example/events", expect.objectContaining({ method: "POST", keepalive: false })]);
+  });
+
+  it("sends arrays as arrays on a page that gave every array a toJSON (Prototype.js)", () => {
+    const { emitter, beacons } = setup();
+    Object.defineProperty(Array.prototype, "toJSON", { configurable: true, writable: true, value: () => "[an array as a string]" });
+    try {
+      emitter.emit({ name: "add_to_cart", props: { items: [{ id: "sku-1", quantity: 1 }] }, time: 1, group: "personalized" } as EmittedEvent);
+      window.dispatchEvent(new Event("pagehide"));
+    } finally {
+      delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
+    expect(JSON.parse(beacons[0]!).events[0].items).toEqual([{ id: "sku-1", quantity: 1 }]);
+  });
+
   it("stops listening once stopped", () => {
     const { emitter, beacon, stop } = setup();
     stop();

@@ -36,6 +36,13 @@ describe("plain", () => {
     expect((await sk.export()).events.map((e) => e.name)).toEqual(["view_item"]);
     sk.destroy();
   });
+
+  it("reads a catalog given as an array in the options on such a page", async () => {
+    arrays.toJSON = () => "hacked";
+    const sk = createShopkeeper({ autoTrack: false, catalog: [{ id: "a", title: "Tent", url: "https://shop.example/a", popularity: 3 }] });
+    expect((await sk.recommend({ strategy: "trending" })).map((p) => p.id)).toEqual(["a"]);
+    sk.destroy();
+  });
 });
 
 describe("a page that polluted Object.prototype", () => {
