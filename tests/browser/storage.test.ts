@@ -3,6 +3,7 @@ import { useBrowser, type TrackedPage } from "./harness";
 
 const h = useBrowser();
 const BLANK = "/tests/browser/pages/blank.html";
+const WIDGETS = "/tests/browser/pages/widgets.html";
 
 async function ready(page: TrackedPage, path = BLANK) {
   await page.goto(h.url + path);
@@ -11,6 +12,7 @@ async function ready(page: TrackedPage, path = BLANK) {
 }
 const profile = (page: TrackedPage) => page.evaluate(() => (window as any).__sk.profile());
 const flush = (page: TrackedPage) => page.evaluate(() => (window as any).__sk.export().then(() => true));
+const storageWarnings = (page: TrackedPage) => page.warnings.filter((w) => /\[shopkeeper\].*(quota|memory)/i.test(w));
 const databases = (page: TrackedPage) => page.evaluate(() => indexedDB.databases().then((list) => list.map((d) => d.name)));
 
 describe("storage in real Chromium", () => {
@@ -142,8 +144,64 @@ describe("storage in real Chromium", () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("memory");
     expect((await profile(page)).productViews).toBe(50);
-    const storageWarnings = page.warnings.filter((w) => /\[shopkeeper\].*(quota|memory)/i.test(w));
-    expect(storageWarnings).toHaveLength(1);
+    expect(storageWarnings(page)).toHaveLength(1);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("runs in memory with one warning when IndexedDB is refused, and still fills the page", async () => {
+    const page = await h.page();
+    // As in old private modes, webviews and browsers with IndexedDB switched off.
+    await page.addInitScript(() =>
+      Object.defineProperty(window, "indexedDB", {
+        configurable: true,
+        get() {
+          throw new DOMException("The user denied permission to access the database.", "SecurityError");
+        },
+      }),
+    );
+    await ready(page, WIDGETS);
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "x", quantity: 1 }] }));
+    await flush(page);
+    await page.locator("#recs [part=card]").first().waitFor();
+    expect([await page.evaluate(() => (window as any).__sk.storage()), (await profile(page)).cartAdds]).toEqual(["memory", 1]);
+    expect(storageWarnings(page)).toHaveLength(1);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("gives up on an IndexedDB open() that never settles after 3 s, and renders the shelf from memory", async () => {
+    const page = await h.page();
+    // Safari 14's hang (https://bugs.webkit.org/show_bug.cgi?id=226547): no success, no error.
+    await page.addInitScript(() => (IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest));
+    const start = Date.now();
+    await ready(page, WIDGETS);
+    const waited = Date.now() - start;
+    await page.locator("#recs [part=card]").first().waitFor();
+    expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("memory");
+    expect(waited).toBeGreaterThanOrEqual(2500);
+    expect(storageWarnings(page)).toHaveLength(1);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("starts a new profile, without errors, when the visitor clears the site's data mid-visit", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await ready(page);
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "before", quantity: 1 }] }));
+    await flush(page);
+    const before = (await profile(page)).id;
+    // What DevTools' "Clear site data" and the browser's own settings do: our connection is closed under us.
+    await (await context.newCDPSession(page)).send("Storage.clearDataForOrigin", { origin: h.url, storageTypes: "indexeddb" });
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "after", quantity: 1 }] }));
+    await flush(page);
+    const wiped = await profile(page);
+    await page.reload();
+    await ready(page);
+    const reloaded = await profile(page);
+    // The erased profile is not written back: only what happened since, under a new id.
+    expect([wiped.cart.map((c: any) => c.id), wiped.id == before]).toEqual([["after"], false]);
+    expect([reloaded.cart.map((c: any) => c.id), reloaded.id]).toEqual([["after"], wiped.id]);
+    expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("idb");
+    expect(page.warnings.filter((w) => w.includes("[shopkeeper]"))).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 });
