@@ -31,7 +31,7 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     // Own keys only: a slot named "constructor" must not reach Object.prototype. A slot that
     // already shows a widget was mounted by the page's own `mount` call, which may run first: it
     // stays the page's.
-    if (!Object.hasOwn(registry, name) || d.shopkeeperMounted != null || el.shadowRoot?.hasChildNodes()) return;
+    if (!{}.hasOwnProperty.call(registry, name) || d.shopkeeperMounted != null || el.shadowRoot?.hasChildNodes()) return;
     const o: Record<string, unknown> = {};
     const limit = parseInt(d.limit!);
     if (limit > 0) o.limit = Math.min(limit, 24);

@@ -234,7 +234,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     q.notInterested = { products: front(n.products, str(x.productId, 200), MAX_IDS), categories: front(n.categories, str(x.category, 200), MAX_STATED) };
   } else if (name == "personalization") q.personalization = x.enabled !== false;
   // The latest order emptied the cart: an older cart event (a closing page's batch) cannot refill it.
-  if (now < (p.orders.times.at(-1) ?? now)) q.cart = p.cart;
+  if (now < (p.orders.times[p.orders.times.length - 1] ?? now)) q.cart = p.cart;
 
   if (q.affinity != p.affinity)
     for (const r of Object.values(q.affinity) as Record<string, Decayed>[]) {

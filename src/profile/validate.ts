@@ -1,6 +1,6 @@
 import type { Profile } from "../types";
 import { DAY, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
-import { isBadKey } from "./own";
+import { has, isBadKey } from "./own";
 import { score } from "./score";
 
 // A shape is a type letter (n: finite number, s: string, b: boolean, a: survey answer), a literal
@@ -69,7 +69,7 @@ const ok = (x: unknown, shape: Shape): boolean => {
   if (keys.some(isBadKey)) return false;
   if (all) return keys.length <= 100 && keys.every((k) => ok(o[k], all));
   return (
-    keys.every((k) => Object.hasOwn(shape, k) || Object.hasOwn(shape, k + "?")) &&
+    keys.every((k) => has(shape, k) || has(shape, k + "?")) &&
     Object.entries(shape).every(([k, s]) => (k.endsWith("?") ? o[k.slice(0, -1)] === undefined || ok(o[k.slice(0, -1)], s) : ok(o[k], s)))
   );
 };

@@ -31,7 +31,7 @@ export const createReasons = (locale = "en", strings: Record<string, string> = {
   const all = (TEMPLATES[locale.slice(0, 2).toLowerCase()] ?? TEMPLATES.en!).split("|");
   return (key, value = "") => {
     const own = "reason." + key;
-    const t = Object.hasOwn(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
+    const t = Object.prototype.hasOwnProperty.call(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
     // The value's own direction marks could reorder the sentence around it: they go.
     const v = typeof value == "number" ? percent(locale, value) : value.replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
     return t.replace(/\{\w*\}/g, () => "\u2068" + v + "\u2069");

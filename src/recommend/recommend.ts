@@ -70,7 +70,7 @@ const rank = (catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const out: Recommendation[] = [];
   const per = new Map<string, number>();
   const put = (p: Product, k: string[], why: string[], strategy: Strategy = want) => {
-    const leaf = k.at(-1);
+    const leaf = k[k.length - 1];
     const used = per.get(leaf!) ?? 0;
     if (out.length >= limit || used >= cap || bad(p, k)) return;
     if (leaf != null) per.set(leaf, used + 1);
@@ -140,7 +140,7 @@ const rank = (catalog: Product[], profile: Profile, o: RecommendOptions, c: Reco
   const tw = perWord("tag");
   const pw = perWord("price");
 
-  let within = seedPre.at(-1);
+  let within = seedPre[seedPre.length - 1];
   if (want == "for-you") {
     if (!o.context) {
       let best = 0;

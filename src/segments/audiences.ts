@@ -1,6 +1,6 @@
 import type { Audience, Profile, Rule } from "../types";
 import { DAY } from "../profile/limits";
-import { isBadKey, own } from "../profile/own";
+import { has, isBadKey, own } from "../profile/own";
 import { matchUrl } from "./match-url";
 import { parseList } from "./parse-list";
 
@@ -40,7 +40,7 @@ const check = (r: unknown, depth = 0): string => {
   if (keys == "segment" || keys == "url") return typeof o[keys] == "string" && o[keys] ? "" : `${keys} needs a non-empty string`;
   if (keys != "field,op" && keys != "field,op,value") return `unknown rule keys ${keys}`;
   if (typeof o.field != "string" || !/^\w+(\.\w+)*$/.test(o.field) || o.field.split(".").some(isBadKey)) return `field must be a dot path of profile fields, got ${String(o.field)}`;
-  if (typeof o.op != "string" || !Object.hasOwn(OPS, o.op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
+  if (typeof o.op != "string" || !has(OPS, o.op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
   return o.op == "exists" || "value" in o ? "" : `op ${String(o.op)} needs a value`;
 };
 

@@ -61,4 +61,19 @@ describe("a hostile host page", () => {
     expect(codes(tab)).toEqual(["global-locked"]);
     expect(tab.errors).toEqual([]);
   });
+
+  it("a browser without Object.hasOwn and Array.prototype.at (Safari before 15.4): the widgets page works whole", async () => {
+    const tab = await h.page();
+    await tab.addInitScript(() => {
+      delete (Object as { hasOwn?: unknown }).hasOwn;
+      delete (Array.prototype as { at?: unknown }).at;
+    });
+    await tab.goto(h.url + "/tests/browser/pages/widgets.html");
+    await tab.waitForFunction(() => (window as any).__sk);
+    await tab.locator("#recs [part=card]").first().waitFor();
+    await tab.locator("#channels [part=channel-link]").first().waitFor();
+    expect(await tab.evaluate(() => (window as any).__sk.storage())).toBe("idb");
+    // The page's one deliberately invalid channel is the only thing reported.
+    expect([tab.warnings.filter((w) => !w.includes("(channel:")), tab.errors]).toEqual([[], []]);
+  });
 });

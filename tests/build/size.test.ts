@@ -39,6 +39,16 @@ describe("encoding", () => {
   });
 });
 
+describe("browser support", () => {
+  // The README promises ES2020 browsers: built-ins from later editions are not there (Safari
+  // before 15.4 has neither of these), and calling one would stop whatever called it.
+  it("no source file calls Object.hasOwn or Array.prototype.at", () => {
+    const later = /Object\.hasOwn\(|\.at\(/;
+    const hits = [...sources("src"), ...sources("widgets")].filter((file) => later.test(readFileSync(file, "utf8")));
+    expect(hits).toEqual([]);
+  });
+});
+
 describe("unsafe sinks", () => {
   it("no source file writes markup, evaluates strings or sets inline styles", () => {
     const sink = /\.innerHTML|\.outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|new Function|\beval\(|\.cssText|setAttribute\(\s*["']style/;

@@ -6,7 +6,7 @@ import type { Channel, ChannelType } from "../../src/index";
  * @example orderChannels(channels, "email", ["loyal"], { loyal: ["whatsapp"] })
  */
 export function orderChannels<C extends Channel>(list: C[], preferred: string | undefined, segments: string[], order: Record<string, ChannelType[]> = {}): C[] {
-  const seg = segments.map((s) => Object.hasOwn(order, s) && order[s]).find(Array.isArray) || [];
+  const seg = segments.map((s) => ({}).hasOwnProperty.call(order, s) && order[s]).find(Array.isArray) || [];
   const rank = (c: C) => (c.type == preferred ? -1 : seg.indexOf(c.type) + 1 || 99);
   return [...list].sort((a, b) => rank(a) - rank(b));
 }

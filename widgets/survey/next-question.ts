@@ -15,6 +15,6 @@ const matches = (key: string, v: AnswerValue) => {
 export function nextQuestion(q: SurveyQuestion, value: AnswerValue, list: SurveyQuestion[]): SurveyQuestion | undefined {
   const rules = q.next || {};
   const key = Object.keys(rules).find((k) => k != "*" && matches(k, value));
-  const to = key ? rules[key] : Object.hasOwn(rules, "*") ? rules["*"] : undefined;
+  const to = key ? rules[key] : {}.hasOwnProperty.call(rules, "*") ? rules["*"] : undefined;
   return to ? list.find((x) => x.id == to) : list[list.indexOf(q) + 1];
 }

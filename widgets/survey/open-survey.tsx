@@ -76,7 +76,7 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     // browser's own order leads on to its controls or back to Close.
     if (e.key == "Tab" && (on == dialog || at == (e.shiftKey ? 0 : all.length - 1))) {
       e.preventDefault();
-      all.at(e.shiftKey ? -1 : 0)?.focus();
+      all[e.shiftKey ? all.length - 1 : 0]?.focus();
     }
     const scale = (e.target as HTMLElement).parentElement;
     if (scale?.className == "sc") {
