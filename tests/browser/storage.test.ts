@@ -204,4 +204,23 @@ describe("storage in real Chromium", () => {
     expect(page.warnings.filter((w) => w.includes("[shopkeeper]"))).toEqual([]);
     expect(page.errors).toEqual([]);
   });
+
+  it("writes again after the page was frozen and resumed", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await ready(page);
+    await flush(page);
+    // What a browser does to a tab in the background for a while (https://developer.chrome.com/docs/web-platform/page-lifecycle-api).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.setWebLifecycleState", { state: "frozen" });
+    await page.waitForTimeout(1000);
+    await cdp.send("Page.setWebLifecycleState", { state: "active" });
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "resumed", quantity: 1 }] }));
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect((await profile(page)).cart.map((c: any) => c.id)).toEqual(["resumed"]);
+    expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("idb");
+    expect(page.errors).toEqual([]);
+  });
 });
