@@ -223,4 +223,30 @@ describe("storage in real Chromium", () => {
     expect(await page.evaluate(() => (window as any).__sk.storage())).toBe("idb");
     expect(page.errors).toEqual([]);
   });
+
+  it("forget() in one tab stops another that keeps tracking: nothing comes back after both reload", async () => {
+    const context = await h.context();
+    const [a, b] = await Promise.all([h.page(context), h.page(context)]);
+    await Promise.all([ready(a), ready(b)]);
+    await b.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "old", quantity: 1 }] }));
+    await flush(b);
+    // Tab B keeps adding to its cart while tab A forgets, and after.
+    await b.evaluate(() => {
+      let n = 0;
+      (window as any).__loop = setInterval(() => (window as any).__sk.track("add_to_cart", { items: [{ id: `loop-${n++}`, quantity: 1 }] }), 20);
+    });
+    await a.evaluate(() => (window as any).__sk.forget());
+    await b.waitForTimeout(500);
+    // B heard: its memory was reset (it goes on learning there, but stores nothing more).
+    expect((await profile(b)).cart.map((c: any) => c.id)).not.toContain("old");
+    await b.evaluate(() => clearInterval((window as any).__loop));
+    await flush(b);
+    expect(await databases(a)).toEqual([]);
+    for (const tab of [a, b]) {
+      await tab.reload();
+      await ready(tab);
+    }
+    for (const tab of [a, b]) expect((await profile(tab)).cart).toEqual([]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
 });
