@@ -91,6 +91,23 @@ describe("script tag on a product page", () => {
     expect(page.errors).toEqual([]);
   });
 
+  it("adds only the globals the README names, and replaces no built-in but the two History methods", async () => {
+    const page = await h.page();
+    await page.addInitScript(() => {
+      const w = window as any;
+      const keys = () => [...Object.getOwnPropertyNames(window), ...Object.getOwnPropertySymbols(window).map(String)];
+      const builtins = () => [fetch, XMLHttpRequest.prototype.send, EventTarget.prototype.addEventListener, Array.prototype.push, JSON.stringify, Promise, console.warn, history.pushState, history.replaceState];
+      const before = { keys: keys(), builtins: builtins() };
+      w.__globals = () => ({ added: keys().filter((k) => !before.keys.includes(k)), changed: builtins().map((f, i) => f !== before.builtins[i]) });
+    });
+    await page.goto(h.url + "/tests/browser/pages/blank.html");
+    await page.waitForFunction(() => (window as any).__sk);
+    const { added, changed } = await page.evaluate(() => (window as any).__globals());
+    // The page's own: its snippet's `shopkeeper`, `__sk` from its callback, and the probe itself.
+    expect(added.sort()).toEqual(["Symbol(shopkeeper.history)", "Symbol(shopkeeper.live)", "__globals", "__shopkeeper_loaded", "__sk", "shopkeeper"]);
+    expect(changed).toEqual([false, false, false, false, false, false, false, true, true]);
+  });
+
   it("honours data-* config and warns once, grouped, about bad values", async () => {
     const page = await h.page();
     await page.goto(h.url + "/tests/browser/pages/bad-config.html");
