@@ -240,8 +240,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     }).then(publish, () => undefined);
   };
 
-  const ready = store.ready.then(
-    () => {
+  const ready = store.ready
+    .then(() => {
       if (destroyed) return;
       isReady = true;
       lastSegments = segments();
@@ -259,9 +259,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
         stops.push(() => tracker?.stop());
         if (surveys.some((s) => s.trigger === "exit-intent" || s.trigger === "cart-abandonment")) stops.push(watchExitIntent(win, (signal) => record("exit_intent", { signal })));
       }
-    },
-    (error: unknown) => warnOnce("start", "could not start", error),
-  );
+    })
+    // Whatever failed, here or reading storage, `ready` resolves: page code and widgets wait for it.
+    .catch((error: unknown) => warnOnce("start", "could not start", error));
 
   const instance: Shopkeeper = {
     version: VERSION,
