@@ -23,17 +23,21 @@ export const onHistoryChange = (win: Window, fn: () => void): (() => void) => {
     for (const name of ["pushState", "replaceState"] as const) {
       const original = h[name];
       if (typeof original != "function") continue;
-      h[name] = function (this: History, ...args: Parameters<History["pushState"]>) {
-        const result = original.apply(this, args);
-        for (const listener of set) {
-          try {
-            listener();
-          } catch {
-            // A listener's failure is its own; the host's navigation already happened.
+      try {
+        h[name] = function (this: History, ...args: Parameters<History["pushState"]>) {
+          const result = original.apply(this, args);
+          for (const listener of set) {
+            try {
+              listener();
+            } catch {
+              // A listener's failure is its own; the host's navigation already happened.
+            }
           }
-        }
-        return result;
-      };
+          return result;
+        };
+      } catch {
+        // The page froze History: its own navigations go unseen, back/forward (popstate) still counts.
+      }
     }
   }
   hub.add(fn);

@@ -76,4 +76,18 @@ describe("a hostile host page", () => {
     // The page's one deliberately invalid channel is the only thing reported.
     expect([tab.warnings.filter((w) => !w.includes("(channel:")), tab.errors]).toEqual([[], []]);
   });
+
+  it("History frozen by the page: the script starts, fills its slots and still counts hash-route page views", async () => {
+    const tab = await h.page();
+    await tab.addInitScript(() => {
+      Object.freeze(History.prototype);
+      Object.freeze(history);
+    });
+    await tab.goto(h.url + "/tests/browser/pages/widgets.html");
+    await tab.waitForFunction(() => (window as any).__sk);
+    await tab.locator("#recs [part=card]").first().waitFor();
+    await tab.evaluate(() => (location.hash = "#/cart"));
+    await tab.waitForFunction(() => (window as any).__sk.profile().pageViews == 2);
+    expect([tab.warnings.filter((w) => !w.includes("(channel:")), tab.errors]).toEqual([[], []]);
+  });
 });
