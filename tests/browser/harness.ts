@@ -34,9 +34,9 @@ export interface TrackedPage extends Page {
 
 /**
  * Starts Chromium and the static server for the file's tests; `routes` answer special paths.
- * `launch.bfcache` keeps the back/forward cache on.
+ * `launch.bfcache` keeps the back/forward cache on; `launch.args` are added to Chromium's.
  */
-export function useBrowser(routes: Record<string, Route> = {}, launch: { bfcache?: boolean } = {}): Harness {
+export function useBrowser(routes: Record<string, Route> = {}, launch: { bfcache?: boolean; args?: string[] } = {}): Harness {
   const harness = {} as Harness;
   let close: () => Promise<void>;
   beforeAll(async () => {

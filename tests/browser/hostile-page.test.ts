@@ -31,7 +31,8 @@ const h = useBrowser({
     Object.defineProperty(window, "shopkeeper", { value: stub, writable: false });
     shopkeeper(function (sk) { window.__sk = sk; });
   </script>${SCRIPT}`),
-});
+  // shop.test is served from here too: a plain http:// host name is not a secure context.
+}, { args: ["--host-resolver-rules=MAP shop.test 127.0.0.1"] });
 
 const open = async (path: string) => {
   const tab = await h.page();
@@ -88,6 +89,16 @@ describe("a hostile host page", () => {
     await tab.locator("#recs [part=card]").first().waitFor();
     await tab.evaluate(() => (location.hash = "#/cart"));
     await tab.waitForFunction(() => (window as any).__sk.profile().pageViews == 2);
+    expect([tab.warnings.filter((w) => !w.includes("(channel:")), tab.errors]).toEqual([[], []]);
+  });
+
+  it("an insecure context (http:// on a host name): no crypto.randomUUID, yet a visitor id, storage and widgets", async () => {
+    const tab = await h.page();
+    await tab.goto(h.url.replace("127.0.0.1", "shop.test") + "/tests/browser/pages/widgets.html");
+    await tab.waitForFunction(() => (window as any).__sk);
+    await tab.locator("#recs [part=card]").first().waitFor();
+    const state = await tab.evaluate(() => ({ secure: isSecureContext, uuid: typeof crypto.randomUUID, storage: (window as any).__sk.storage(), id: typeof (window as any).__sk.profile().id }));
+    expect(state).toEqual({ secure: false, uuid: "undefined", storage: "idb", id: "string" });
     expect([tab.warnings.filter((w) => !w.includes("(channel:")), tab.errors]).toEqual([[], []]);
   });
 });
