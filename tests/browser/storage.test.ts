@@ -249,4 +249,26 @@ describe("storage in real Chromium", () => {
     for (const tab of [a, b]) expect((await profile(tab)).cart).toEqual([]);
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
+
+  it("steps aside at once when another script upgrades its database, then writes again", async () => {
+    const page = await h.page();
+    await ready(page);
+    await flush(page);
+    // Our open connection must close on versionchange, or the other script's open stays blocked.
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open("shopkeeper", 99);
+          request.onblocked = () => resolve("blocked");
+          request.onsuccess = () => (request.result.close(), resolve("opened"));
+          request.onerror = () => resolve("error");
+        }),
+    );
+    await page.evaluate(() => (window as any).__sk.track("add_to_cart", { items: [{ id: "after-upgrade", quantity: 1 }] }));
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect([outcome, (await profile(page)).cart.map((c: any) => c.id), await page.evaluate(() => (window as any).__sk.storage())]).toEqual(["opened", ["after-upgrade"], "idb"]);
+    expect(page.errors).toEqual([]);
+  });
 });
