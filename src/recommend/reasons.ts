@@ -5,6 +5,7 @@
  * placeholder is isolated between U+2068 and U+2069 (as Fluent does), so an English title's
  * trailing "!" or "++" stays with it inside an Urdu or Arabic sentence.
  */
+import { has } from "../profile/own";
 
 /**
  * The reasons a recommendation can give, and what fills their placeholder: `viewed`,
@@ -31,7 +32,7 @@ export const createReasons = (locale = "en", strings: Record<string, string> = {
   const all = (TEMPLATES[locale.slice(0, 2).toLowerCase()] ?? TEMPLATES.en!).split("|");
   return (key, value = "") => {
     const own = "reason." + key;
-    const t = Object.prototype.hasOwnProperty.call(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
+    const t = has(strings, own) ? String(strings[own]) : all[KEYS.indexOf(key)]!;
     // The value's own direction marks could reorder the sentence around it: they go.
     const v = typeof value == "number" ? percent(locale, value) : value.replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
     return t.replace(/\{\w*\}/g, () => "\u2068" + v + "\u2069");
