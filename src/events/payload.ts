@@ -10,10 +10,11 @@ const ga4 = (name: string) =>
     .replace(/\W/g, "_")
     .slice(0, 40);
 
-// Query strings carry emails, tokens and search terms: urls, paths and referrers lose them.
+// Query strings carry emails, tokens and search terms: urls, paths and referrers lose them, and
+// so does any other value that is a URL (a product whose id is its address).
 const strip = (value: unknown, key: string): unknown =>
   typeof value == "string"
-    ? /url|path|referrer/i.test(key) ? value.replace(/[?#][^]*/, "") : value
+    ? /url|path|referrer/i.test(key) || /^https?:/i.test(value) ? value.replace(/[?#][^]*/, "") : value
     : Array.isArray(value)
       ? value.map((x) => strip(x, key))
       : value && typeof value == "object"

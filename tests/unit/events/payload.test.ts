@@ -44,6 +44,12 @@ describe("outgoing payload", () => {
     expect(items).toEqual([{ id: "p1", url: "https://shop.example/p1", category: "Shoes > Trail" }]);
   });
 
+  it("never sends a query string in an id or product id that is a URL", () => {
+    const id = "https://shop.example/products/tee?email=jane%40x.com&fbclid=abc";
+    expect(out(emitted("view_item", { items: [{ id, title: "Tee" }] })).items).toEqual([{ id: "https://shop.example/products/tee", title: "Tee" }]);
+    expect(out(emitted("dwell", { path: "/products/tee", seconds: 5, productId: id }))).toMatchObject({ product_id: "https://shop.example/products/tee" });
+  });
+
   it("leaves free-text answers out unless the shop opts in", () => {
     const response = emitted("survey_response", { surveyId: "s", answers: { nps: 3, why: ["price", "stock"] }, text: { comment: "call me on 555" }, completed: true });
     expect(out(response)).toEqual({ event: "shopkeeper_survey_response", group: "control", time: 1700000000000, survey_id: "s", answers_nps: 3, answers_why: "price,stock", completed: true });
