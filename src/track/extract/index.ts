@@ -56,11 +56,15 @@ export const extractPage = (doc: Document, pageUrl: string, globals?: { ShopifyA
   const self = canonical?.startsWith(new URL(bare).origin + "/") ? canonical : bare;
   const ld = readSchema(readJsonLd(doc), bare);
   const md = readSchema(readMicrodata(doc), bare);
-  const drafts = mergeDrafts([readDataAttribute(doc, bare), ld.products, md.products, readShopifyMeta(globals, bare), readOpenGraph(doc, bare)]);
+  const og = readOpenGraph(doc, bare);
+  // Not a card linking to another page: OpenGraph (it describes the page, whatever its og:url
+  // says), a draft without an address, or one at the page's address.
+  const here = (d: Draft) => d == og[0] || !d.url || [self, bare].includes(d.url.replace(/#.*/, ""));
+  const drafts = mergeDrafts([readDataAttribute(doc, bare), ld.products, md.products, readShopifyMeta(globals, bare), og], here);
   const loose = drafts.filter((d) => !d.url);
-  const mine = (d: Draft) => drafts.length == 1 || (d.url ? [self, bare].includes(d.url.replace(/#.*/, "")) : loose.length == 1);
+  const mine = (d: Draft) => drafts.length == 1 || (d.url ? here(d) : loose.length == 1);
   // Sources that disagree on keys can still describe the page's product twice: one product.
-  const products = finishAll(mergeDrafts(drafts.filter(mine).map((d) => [d])), self);
+  const products = finishAll(mergeDrafts(drafts.filter(mine).map((d) => [d]), here), self);
   const main = products[0];
   let crumbs = ld.crumbs ?? md.crumbs ?? [];
   // The trail ends with the product itself on most shops and starts with the home page.
@@ -74,7 +78,7 @@ export const extractPage = (doc: Document, pageUrl: string, globals?: { ShopifyA
   const ids = new Set<string>();
   const out: PageExtract = {
     products,
-    list: finishAll([...drafts.filter((d) => !mine(d)), ...mergeDrafts([ld.list, md.list])]).filter((p) => !ids.has(p.id) && !!ids.add(p.id)),
+    list: finishAll([...drafts.filter((d) => !mine(d)), ...mergeDrafts([ld.list, md.list], here)]).filter((p) => !ids.has(p.id) && !!ids.add(p.id)),
   };
   if (breadcrumb.length) out.breadcrumb = breadcrumb;
   return out;

@@ -5,13 +5,14 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
 /**
  * Merges drafts from sources listed by precedence (highest first) into one draft per product.
  * Drafts are the same product when they share an id, sku or url, or when a source has a single
- * product and so far there is a single product (the product of a product page). Fields fill in
+ * product and so far there is a single product (the product of a product page), unless either is
+ * not `here`: one card linking to a related product is not the page's product. Fields fill in
  * field by field from lower sources. A price travels with its own currency: a lower source's
  * price counts only in the same currency, and then the lower price wins and the highest price any
  * source gives (current or list) becomes `compareAtPrice`. Shops that show a sale in OpenGraph
  * often leave the list price as the JSON-LD price: sources that disagree are showing a sale.
  */
-export const mergeDrafts = (sources: Draft[][]): Draft[] => {
+export const mergeDrafts = (sources: Draft[][], here: (d: Draft) => boolean): Draft[] => {
   const out: Draft[] = [];
   // Each id, sku and url to the first draft that has it: a page listing 5,000 products takes one
   // lookup per key, not a scan of every draft so far.
@@ -19,7 +20,7 @@ export const mergeDrafts = (sources: Draft[][]): Draft[] => {
   const note = (t: Draft) => keys(t).forEach((k) => seen.has(k) || seen.set(k, t));
   for (const list of sources)
     for (const d of list) {
-      const t = keys(d).map((k) => seen.get(k)).find(Boolean) ?? (list.length == 1 && out.length == 1 ? out[0] : undefined);
+      const t = keys(d).map((k) => seen.get(k)).find(Boolean) ?? (list.length == 1 && out.length == 1 && here(d) && here(out[0]!) ? out[0] : undefined);
       if (!t) {
         const copy = { ...d };
         out.push(copy);

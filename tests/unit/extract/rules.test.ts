@@ -302,6 +302,20 @@ describe("the page's own product", () => {
     expect(found.list.map((p) => p.id)).toEqual(["R0", "R1"]);
   });
 
+  const og = `<meta property="og:type" content="product"><meta property="og:title" content="Tee"><meta property="og:url" content="${URL_}"><meta property="og:price:amount" content="20"><meta property="og:price:currency" content="USD">`;
+  const cardLd = ld({ "@type": "Product", sku: "A", name: "A", url: "/products/a", offers: { price: 5, priceCurrency: "USD" } });
+  const meta = { ShopifyAnalytics: { meta: { currency: "USD", product: { id: 42, variants: [{ id: 1, price: 2000, name: "Tee", public_title: null }] } } } };
+  it.each([
+    ["OpenGraph", og + card("A", "/products/a"), undefined, URL_],
+    ["JSON-LD", ld({ "@type": "Product", sku: "T1", name: "Tee", offers: { price: 20, priceCurrency: "USD" } }) + card("A", "/products/a"), undefined, "T1"],
+    ["data-shopkeeper-product", `<div data-shopkeeper-product='{"id":"T1","title":"Tee","price":20,"currency":"USD"}'></div>` + cardLd, undefined, "T1"],
+    ["Shopify meta", cardLd, meta, "42"],
+  ])("keeps its %s product apart from the one card of a related product", (_, html, globals, id) => {
+    const found = extractPage(page(html), URL_, globals);
+    expect(found.products.map((p) => [p.id, p.url, p.price, p.compareAtPrice])).toEqual([[id, URL_, 20, undefined]]);
+    expect(found.list.map((p) => [p.id, p.url])).toEqual([["A", "https://shop.example/products/a"]]);
+  });
+
   it("lists a card once when an ItemList names it too", () => {
     const list = ld({ "@type": "ItemList", itemListElement: [{ "@type": "ListItem", position: 1, item: { "@type": "Product", sku: "R0", name: "R0", url: "/products/r0" } }] });
     expect(extractPage(page(list + cards(2)), "https://shop.example/collections/tees").list.map((p) => p.id)).toEqual(["R0", "R1"]);
