@@ -25,7 +25,8 @@ export const parsePrice = (input: unknown, minorUnits?: number, currency?: unkno
     if (/\de[+-]?\d/i.test(input)) return undefined;
     // "35€ 99": a lone euro sign standing where the decimal separator goes.
     const s = /€.*€/.test(input) ? input : input.replace(/(\d)\s?€\s?(\d\d?)(?!\d)/, "$1.$2");
-    const m = NUM.exec(s.replace(/(^|[^\d.,])[.,]+(?=\d)/, "$10."));
+    // ".75" and "$.75" are cents, but the dot of "Rs.1,299" ends an abbreviation.
+    const m = NUM.exec(s.replace(/(^|[^\p{L}\d.,])[.,]+(?=\d)/u, "$10."));
     if (!m) return /\bfree\b/i.test(s) ? 0 : undefined;
     if (/[-−][^\s\d]{0,3}$/.test(s.slice(0, m.index))) return undefined;
     const t = m[0].replace(/[^\d.,]/g, "");

@@ -20,6 +20,10 @@ describe("parsePrice", () => {
     ["35€ 99", 35.99],
     ["$119. 95", 119.95],
     ["Free!", 0],
+    ["$.75", 0.75],
+    ["Rs.1,299", 1299],
+    ["PKR.1,500", 1500],
+    ["Dhs.1,250", 1250],
   ])("reads %j as %j", (input, expected) => {
     expect(parsePrice(input)).toBe(expected);
   });
