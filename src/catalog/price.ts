@@ -10,7 +10,7 @@ const THREE = /^(KWD|BHD|OMR|JOD|TND|LYD|IQD)$/i;
 
 /**
  * Reads a price from a number (as it is) or a shop-formatted string ("$1,234.50", "1.234,50 €",
- * "1 234,50", "1'234.50", "from 10 to 20" gives 10); with `minorUnits` the value is in
+ * "1 234,50", "1'234.50", "۲٬۵۰۰ روپے", "from 10 to 20" gives 10); with `minorUnits` the value is in
  * minor units ("1105" with 2 gives 11.05). Undefined for garbage, negatives and non-finite values.
  * A lone separator followed by exactly three digits is read as a thousands separator ("1.500" is
  * 1500), unless `currency` has three decimals ("1.500" in KWD is 1.5).
@@ -21,10 +21,13 @@ export const parsePrice = (input: unknown, minorUnits?: number, currency?: unkno
   let n = NaN;
   if (typeof input == "number") n = input;
   else if (typeof input == "string") {
+    // Arabic-Indic and Extended Arabic-Indic (Urdu, Persian) digits, with the Arabic percent,
+    // decimal and thousands signs that follow them in Unicode, read as their ASCII twins.
+    const a = input.replace(/[\u0660-\u066c\u06f0-\u06f9]/g, (c) => "0123456789%.,"[c.charCodeAt(0) & 15]!);
     // Exponent notation is no shop's price: "1e308" must not read as 1.
-    if (/\de[+-]?\d/i.test(input)) return undefined;
+    if (/\de[+-]?\d/i.test(a)) return undefined;
     // "35€ 99": a lone euro sign standing where the decimal separator goes.
-    const s = /€.*€/.test(input) ? input : input.replace(/(\d)\s?€\s?(\d\d?)(?!\d)/, "$1.$2");
+    const s = /€.*€/.test(a) ? a : a.replace(/(\d)\s?€\s?(\d\d?)(?!\d)/, "$1.$2");
     // ".75" and "$.75" are cents, but the dot of "Rs.1,299" ends an abbreviation.
     const m = NUM.exec(s.replace(/(^|[^\p{L}\d.,])[.,]+(?=\d)/u, "$10."));
     if (!m) return /\bfree\b/i.test(s) ? 0 : undefined;

@@ -24,11 +24,15 @@ describe("parsePrice", () => {
     ["Rs.1,299", 1299],
     ["PKR.1,500", 1500],
     ["Dhs.1,250", 1250],
+    ["١٢٣٫٤٥", 123.45],
+    ["١٬٢٣٤٫٥٠ ر.س.", 1234.5],
+    ["۲٬۵۰۰ روپے", 2500],
+    ["Rs ۲,۵۰۰", 2500],
   ])("reads %j as %j", (input, expected) => {
     expect(parsePrice(input)).toBe(expected);
   });
 
-  it.each([[{}], [[]], [null], [undefined], ["garbage"], ["-5.00"], ["-$5"], [-1], [NaN], [Infinity], ["40% OFF"], ["1e308"], ["2.5E-3"]])("gives undefined for %j", (input) => {
+  it.each([[{}], [[]], [null], [undefined], ["garbage"], ["-5.00"], ["-$5"], [-1], [NaN], [Infinity], ["40% OFF"], ["٤٠٪ خصم"], ["1e308"], ["2.5E-3"]])("gives undefined for %j", (input) => {
     expect(parsePrice(input)).toBeUndefined();
   });
 
