@@ -8,7 +8,7 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
  * product and so far there is a single product (the product of a product page), unless either is
  * not `here`: one card linking to a related product is not the page's product. Fields fill in
  * field by field from lower sources. A price travels with its own currency: a lower source's
- * price counts only in the same currency, and then the lower price wins and the highest price any
+ * price, list price and currency count only in the same currency, and then the lower price wins and the highest price any
  * source gives (current or list) becomes `compareAtPrice`. Shops that show a sale in OpenGraph
  * often leave the list price as the JSON-LD price: sources that disagree are showing a sale.
  */
@@ -34,7 +34,9 @@ export const mergeDrafts = (sources: Draft[][], here: (d: Draft) => boolean): Dr
         t.price = Math.min(t.price, p);
         t.compareAtPrice = list > t.price ? list : undefined;
       }
-      for (const k of Object.keys(d) as (keyof Draft)[]) t[k] ??= d[k] as never;
+      // Once priced, the price, list price and currency come from one source or the sale rule above:
+      // a list price or currency filled in from another source would pair amounts across currencies.
+      for (const k of Object.keys(d) as (keyof Draft)[]) if (t.price === undefined || !/rice|currency/.test(k)) t[k] ??= d[k] as never;
       note(t);
     }
   return out;

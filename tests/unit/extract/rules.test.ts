@@ -190,6 +190,16 @@ describe("precedence", () => {
     expect(one(html).compareAtPrice).toBeUndefined();
   });
 
+  it("never takes a list price from a source in another currency", () => {
+    const html = `${ld({ "@type": "Product", name: "Mat", offers: { price: "43.90", priceCurrency: "EUR" } })}<meta property="og:type" content="product"><meta property="product:price:amount" content="48,00"><meta property="product:price:currency" content="USD"><meta property="og:price:standard_amount" content="60,00">`;
+    expect([one(html).price, one(html).currency, one(html).compareAtPrice]).toEqual([43.9, "EUR", undefined]);
+  });
+
+  it("never gives an amount without currency the currency of another source's amount", () => {
+    const html = `<div data-shopkeeper-product='{"id":"T","title":"Tee","price":18}'></div>${ld({ "@type": "Product", sku: "T", name: "Tee", offers: { price: "20.00", priceCurrency: "USD" } })}`;
+    expect([one(html).price, one(html).currency, one(html).compareAtPrice]).toEqual([18, undefined, undefined]);
+  });
+
   it("takes the price and its currency from a lower source when the higher has none", () => {
     const html = `${ld({ "@type": "Product", name: "Lamp", offers: { price: {}, priceCurrency: "USD" } })}<meta property="og:type" content="product"><meta property="og:price:amount" content="99,00"><meta property="og:price:currency" content="EUR">`;
     expect(one(html)).toMatchObject({ price: 99, currency: "EUR" });
