@@ -35,9 +35,9 @@ export const parsePrice = (input: unknown, minorUnits?: number, currency?: unkno
     const t = m[0].replace(/[^\d.,]/g, "");
     // The last separator is decimal when 1-2 or 4+ digits follow it, or when the other separator
     // came before it ("123,456.789"); a lone one before exactly three digits groups thousands
-    // except in a three-decimal currency.
+    // except in a three-decimal currency ("1,000,000" groups them in any currency).
     const d = /([.,])(\d+)$/.exec(t);
-    const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : ".") || THREE.test("" + currency));
+    const dec = d && (d[2]!.length != 3 || t.includes(d[1] == "." ? "," : ".") || (THREE.test("" + currency) && t.indexOf(d[1]!) == d.index));
     n = +(dec ? t.slice(0, d.index).replace(/\D/g, "") + "." + d[2] : t.replace(/\D/g, ""));
   }
   if (!isFinite(n) || n < 0) return undefined;

@@ -41,8 +41,10 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
   ua ||= o.item_id == null;
   const get = (key: string) => text(o[ua ? key : "item_" + key]);
   const id = get("id");
-  const price = parsePrice(o.price);
-  const discount = parsePrice(o.discount);
+  // The currency tells whether "12.500" is twelve (KWD) or twelve thousand.
+  currency = upper(o.currency) ?? currency;
+  const price = parsePrice(o.price, 0, currency);
+  const discount = parsePrice(o.discount, 0, currency);
   const category = (ua ? get("category")?.split("/") ?? [] : ["", 2, 3, 4, 5].map((n) => get("category" + n))).map((c) => c?.trim()).filter((c): c is string => !!c);
   return id
     ? compact<EventItem>({
@@ -51,7 +53,7 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
         brand: get("brand"),
         price,
         compareAtPrice: price !== undefined && discount ? price + discount : undefined,
-        currency: upper(o.currency) ?? currency,
+        currency,
         category: category.length ? category : undefined,
         quantity: parsePrice(o.quantity),
       })
@@ -93,7 +95,7 @@ export const parseDataLayerEntry = (entry: unknown): DataLayerEvent | null => {
     props: {
       ...compact<Omit<DataLayerProps, "items">>({
         currency,
-        value: parsePrice(params?.value ?? params?.revenue),
+        value: parsePrice(params?.value ?? params?.revenue, 0, currency),
         listName: text(params?.item_list_name ?? params?.list ?? bag(list[0])?.[ua ? "list" : "item_list_name"]),
         transactionId: name == "purchase" ? text(params?.transaction_id ?? params?.id) : undefined,
       }),

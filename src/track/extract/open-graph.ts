@@ -14,8 +14,10 @@ export const readOpenGraph = (doc: Document, base: string): Draft[] => {
     const k = /^(og|product):(.+)/i.exec(el.getAttribute("property") ?? el.getAttribute("name") ?? "")?.[2]!.toLowerCase();
     if (k) m[k] ??= el.getAttribute("content");
   });
-  const sale = parsePrice(m["sale_price:amount"]);
-  const amount = parsePrice(m["price:amount"]);
+  // The currency tells whether "12.500" is twelve (KWD) or twelve thousand.
+  const cur = m["price:currency"];
+  const sale = parsePrice(m["sale_price:amount"], 0, m["sale_price:currency"] ?? cur);
+  const amount = parsePrice(m["price:amount"], 0, cur);
   const price = sale ?? amount;
   return /product/i.test(m.type!) && price !== undefined
     ? [
@@ -27,8 +29,8 @@ export const readOpenGraph = (doc: Document, base: string): Draft[] => {
             image: m.image,
             brand: m.brand,
             price,
-            compareAtPrice: sale === undefined ? parsePrice(m["price:standard_amount"]) : amount,
-            currency: (sale === undefined ? undefined : m["sale_price:currency"]) ?? m["price:currency"],
+            compareAtPrice: sale === undefined ? parsePrice(m["price:standard_amount"], 0, cur) : amount,
+            currency: (sale === undefined ? undefined : m["sale_price:currency"]) ?? cur,
             availability: m.availability,
           },
           base,

@@ -36,6 +36,12 @@ describe("parsePrice", () => {
     expect(parsePrice(input)).toBeUndefined();
   });
 
+  it("reads a lone separator before three digits as decimal in a three-decimal currency, repeated ones as thousands", () => {
+    expect(parsePrice("12.500", 0, "KWD")).toBe(12.5);
+    expect(parsePrice("1,000,000", 0, "KWD")).toBe(1000000);
+    expect(parsePrice("1.000.000", 0, "JOD")).toBe(1000000);
+  });
+
   it("reads minor units", () => {
     expect(parsePrice("1105", 2)).toBe(11.05);
     expect(parsePrice(1105, 2)).toBe(11.05);

@@ -159,6 +159,11 @@ describe("OpenGraph", () => {
     expect(one(html)).toMatchObject({ price: 24, compareAtPrice: 30, currency: "USD", availability: "backorder" });
   });
 
+  it("reads a price in a three-decimal currency as three decimals", () => {
+    const html = og({ "og:type": "product", "og:title": "Oud", "og:price:amount": "12.500", "og:price:standard_amount": "15.000", "og:price:currency": "KWD" });
+    expect(one(html)).toMatchObject({ price: 12.5, compareAtPrice: 15, currency: "KWD" });
+  });
+
   it("gives no product without a price", () => {
     expect(extractPage(page(og({ "og:type": "product", "og:title": "Home page" })), URL_).products).toEqual([]);
   });

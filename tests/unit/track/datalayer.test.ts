@@ -70,6 +70,11 @@ describe("parseDataLayerEntry", () => {
 
   // WordPress plugins print names through esc_attr() and WordPress stores "&" in titles as "&amp;",
   // so "Tom & Jerry's" arrives as "Tom &amp; Jerry&#039;s".
+  it("reads string prices in a three-decimal currency as three decimals", () => {
+    const { props } = parseDataLayerEntry({ event: "view_item", ecommerce: { currency: "KWD", value: "12.500", items: [{ item_id: "a", price: "12.500" }, { item_id: "b", price: "1.250", currency: "BHD" }] } })!;
+    expect([props.value, props.items.map((i) => [i.price, i.currency])]).toEqual([12.5, [[12.5, "KWD"], [1.25, "BHD"]]]);
+  });
+
   it("decodes HTML entities in names, brands and categories", () => {
     const parsed = parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "m-1", item_name: "Tom &amp; Jerry&#039;s Mug", item_brand: "H&amp;M", item_category: "Home &amp; Kitchen" }] } });
     expect(parsed!.props.items).toEqual([{ id: "m-1", title: "Tom & Jerry's Mug", brand: "H&M", category: ["Home & Kitchen"] }]);
