@@ -22,7 +22,7 @@ const stock = (ds: Draft[]): Availability | undefined => ds.find((d) => d.availa
 
 /**
  * One schema.org `Product` (or `ProductGroup`, its variants collapsed into one product: lowest
- * price, in stock when any variant is, `groupId` set) as a draft. The id prefers `sku`, then
+ * price of those in stock, in stock when any variant is, `groupId` set) as a draft. The id prefers `sku`, then
  * `productID`, then `@id`, then `url`: the most stable key a shop gives.
  */
 const product = (n: any, base: string): Draft => {
@@ -46,7 +46,8 @@ const product = (n: any, base: string): Draft => {
   });
   const variants = all(n.hasVariant).filter((v) => v && typeof v == "object").map((v) => product(v, base));
   const each = [...offs, ...variants];
-  const best = lowest(each);
+  // As in a feed: the lowest price a visitor can buy, and of every offer only when none can be bought.
+  const best = lowest(each.filter((d) => d.availability != "out_of_stock")) ?? lowest(each);
   const r = first(n.aggregateRating);
   const sku = text(n.sku) ?? (offs.length == 1 ? offs[0]!.sku : undefined);
   const d = draft(

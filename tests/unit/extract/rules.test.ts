@@ -42,6 +42,15 @@ describe("JSON-LD", () => {
     expect(one(html)).toMatchObject({ id: "8001", groupId: "8001", title: "Tee", brand: "Acme", price: 19.5, currency: "USD", availability: "in_stock", image: "https://shop.example/l.jpg" });
   });
 
+  it("takes the lowest price a visitor can buy, not that of a sold-out offer or variant", () => {
+    const soldOut = { price: 19.5, priceCurrency: "USD", availability: "http://schema.org/OutOfStock" };
+    const inStock = { price: 25, priceCurrency: "USD", availability: "http://schema.org/InStock" };
+    expect(one(ld({ "@type": "Product", name: "Tee", offers: [soldOut, inStock] }))).toMatchObject({ price: 25, availability: "in_stock" });
+    const group = { "@type": "ProductGroup", productGroupID: "G", name: "Tee", hasVariant: [{ "@type": "Product", sku: "S", offers: soldOut }, { "@type": "Product", sku: "L", offers: inStock }] };
+    expect(one(ld(group))).toMatchObject({ price: 25, availability: "in_stock" });
+    expect(one(ld({ "@type": "Product", name: "Tee", offers: [soldOut, { ...inStock, availability: "OutOfStock" }] }))).toMatchObject({ price: 19.5, availability: "out_of_stock" });
+  });
+
   it("takes the low end of an AggregateOffer", () => {
     const html = ld({ "@type": "Product", name: "Tee", offers: { "@type": "AggregateOffer", lowPrice: "9.99", highPrice: "19.99", priceCurrency: "USD", offerCount: 3 } });
     expect(one(html)).toMatchObject({ price: 9.99, currency: "USD" });
