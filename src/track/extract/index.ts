@@ -60,11 +60,12 @@ export const extractPage = (doc: Document, pageUrl: string, globals?: { ShopifyA
   // Not a card linking to another page: OpenGraph (it describes the page, whatever its og:url
   // says), a draft without an address, or one at the page's address.
   const here = (d: Draft) => d == og[0] || !d.url || [self, bare].includes(d.url.replace(/#.*/, ""));
-  const drafts = mergeDrafts([readDataAttribute(doc, bare), ld.products, md.products, readShopifyMeta(globals, bare), og], here);
+  const meta = readShopifyMeta(globals, bare);
+  const drafts = mergeDrafts([readDataAttribute(doc, bare), ld.products, md.products, meta, og], here, meta[0]);
   const loose = drafts.filter((d) => !d.url);
   const mine = (d: Draft) => drafts.length == 1 || (d.url ? here(d) : loose.length == 1);
   // Sources that disagree on keys can still describe the page's product twice: one product.
-  const products = finishAll(mergeDrafts(drafts.filter(mine).map((d) => [d]), here), self);
+  const products = finishAll(mergeDrafts(drafts.filter(mine).map((d) => [d]), here, meta[0]), self);
   const main = products[0];
   let crumbs = ld.crumbs ?? md.crumbs ?? [];
   // The trail ends with the product itself on most shops and starts with the home page.

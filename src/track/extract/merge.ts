@@ -10,9 +10,11 @@ const keys = (d: Draft) => [d.id, d.sku, d.url].filter((k): k is string => !!k);
  * field by field from lower sources. A price travels with its own currency: a lower source's
  * price, list price and currency count only in the same currency, and then the lower price wins and the highest price any
  * source gives (current or list) becomes `compareAtPrice`. Shops that show a sale in OpenGraph
- * often leave the list price as the JSON-LD price: sources that disagree are showing a sale.
+ * often leave the list price as the JSON-LD price: sources that disagree are showing a sale. The
+ * price of `low` is the low end of the variants' prices (Shopify's meta): it fills a missing price
+ * and never makes a sale.
  */
-export const mergeDrafts = (sources: Draft[][], here: (d: Draft) => boolean): Draft[] => {
+export const mergeDrafts = (sources: Draft[][], here: (d: Draft) => boolean, low?: Draft): Draft[] => {
   const out: Draft[] = [];
   // Each id, sku and url to the first draft that has it: a page listing 5,000 products takes one
   // lookup per key, not a scan of every draft so far.
@@ -21,15 +23,15 @@ export const mergeDrafts = (sources: Draft[][], here: (d: Draft) => boolean): Dr
   for (const list of sources)
     for (const d of list) {
       const t = keys(d).map((k) => seen.get(k)).find(Boolean) ?? (list.length == 1 && out.length == 1 && here(d) && here(out[0]!) ? out[0] : undefined);
+      // The drafts themselves are merged into: `low` and `here` know them by identity.
       if (!t) {
-        const copy = { ...d };
-        out.push(copy);
-        note(copy);
+        out.push(d);
+        note(d);
         continue;
       }
       const p = d.price;
       if (t.price === undefined) Object.assign(t, { price: p, compareAtPrice: d.compareAtPrice, currency: p === undefined ? t.currency : d.currency });
-      else if (p !== undefined && d.currency == t.currency) {
+      else if (p !== undefined && d.currency == t.currency && d != low) {
         const list = Math.max(t.compareAtPrice ?? 0, d.compareAtPrice ?? 0, t.price, p);
         t.price = Math.min(t.price, p);
         t.compareAtPrice = list > t.price ? list : undefined;

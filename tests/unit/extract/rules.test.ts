@@ -187,6 +187,15 @@ describe("Shopify meta", () => {
     expect(one("", analytics)).toMatchObject({ id: "42", groupId: "42", title: "Tee", brand: "Acme", category: ["Tees"], price: 19.99, currency: "CAD", url: URL_ });
   });
 
+  it("makes no sale of the lowest variant against the JSON-LD price of the selected one", () => {
+    const html = ld({ "@type": "Product", name: "Tee", sku: "T-L", offers: { price: "25.00", priceCurrency: "CAD", availability: "http://schema.org/InStock" } });
+    expect(one(html, analytics)).toMatchObject({ id: "T-L", price: 25, currency: "CAD" });
+    expect(one(html, analytics).compareAtPrice).toBeUndefined();
+    // Also when a related product's JSON-LD keeps the sources apart until the page's product is picked.
+    const withCard = ld([{ "@type": "Product", name: "Tee", sku: "T-L", url: URL_, offers: { price: "25.00", priceCurrency: "CAD" } }, { "@type": "Product", name: "Cap", sku: "C", url: "/products/cap", offers: { price: "9.00", priceCurrency: "CAD" } }]);
+    expect([one(withCard, analytics).price, one(withCard, analytics).compareAtPrice]).toEqual([25, undefined]);
+  });
+
   it("is ignored without the globals", () => {
     expect(extractPage(page(""), URL_).products).toEqual([]);
   });
