@@ -12,11 +12,11 @@ export const parseAvailability = (input: unknown): Availability | undefined => {
   if (typeof input != "string" && typeof input != "boolean") return undefined;
   // Only the last path segment of a URL counts, squeezed to letters: "Out of stock" -> "outofstock".
   const s = ("" + input).toLowerCase().split("/").pop()!.replace(/[^a-z]/g, "");
-  return /^(outof|soldout|discontinued|(not|un)avail|false)/.test(s)
+  return /^(outof|soldout|discontinued|(not|un)avail|false|oos$)/.test(s)
     ? "out_of_stock"
     : /^pre(order|sale)/.test(s)
       ? "preorder"
-      : /^backorder/.test(s)
+      : /^(back|madeto)order/.test(s)
         ? "backorder"
         : /^(instock|avail|limited|online|instore|true|yes)/.test(s)
           ? "in_stock"

@@ -13,6 +13,8 @@ describe("parseAvailability", () => {
     [true, "in_stock"],
     ["OutOfStock", "out_of_stock"],
     ["http://schema.org/OutOfStock", "out_of_stock"],
+    ["OOS", "out_of_stock"],
+    ["https://schema.org/MadeToOrder", "backorder"],
     ["out of stock", "out_of_stock"],
     ["SoldOut", "out_of_stock"],
     ["Discontinued", "out_of_stock"],
