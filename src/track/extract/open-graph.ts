@@ -25,7 +25,8 @@ export const readOpenGraph = (doc: Document, base: string): Draft[] => {
           {
             sku: m.retailer_item_id,
             title: m.title,
-            url: m.url,
+            // Shops tag the address they offer for sharing (?utm_source=OpenGraph): the page is the same.
+            url: m.url?.replace(/[?#].*/, ""),
             image: m.image,
             brand: m.brand,
             price,
