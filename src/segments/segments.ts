@@ -29,7 +29,7 @@ export const THRESHOLDS = {
   needShare: 0.7,
   /** wanderer: at least this many product views... */
   wanderMinViews: 10,
-  /** ...across at least this many top-level categories (each with interest of at least half a view), no cart add, no order. */
+  /** ...across at least this many top-level categories (each with interest of at least half a view), no cart add, no order, not need-based. */
   wanderMinCategories: 4,
 } as const;
 
@@ -41,6 +41,9 @@ export const THRESHOLDS = {
 export const RFM_BANDS = { r: [180, 90, 30, 7], f: [2, 3, 5, 10], m: [50, 150, 500, 1500] };
 
 const T = THRESHOLDS;
+
+/** The built-in segment ids, in the order `getSegments` lists them. */
+export const SEGMENTS: readonly string[] = ["new", "returning", "loyal", "one-time", "irregular", "discount-seeker", "impulse", "need-based", "wanderer"];
 
 /**
  * The built-in segments the visitor is in at `now`, in a fixed order: `new` or `returning`, then
@@ -59,16 +62,22 @@ export function getSegments(p: Profile, now: number, options: { halfLifeDays?: n
     .filter(([k]) => !k.includes(" > "))
     .map(([, d]) => score(d, now, options.halfLifeDays ?? 14));
   const sum = tops.reduce((a, b) => a + b, 0);
-  const rules: [string, boolean][] = [
-    [p.sessions > 1 ? "returning" : "new", true],
-    // Loyal needs several orders, so the three buyer types never overlap.
-    [loyal ? "loyal" : count == 1 ? "one-time" : "irregular", count > 0],
-    ["discount-seeker", (viewed >= T.saleMinViewed && viewedOnSale >= T.saleViewedShare * viewed) || (bought >= T.saleMinBought && boughtOnSale >= T.saleBoughtShare * bought)],
-    ["impulse", impulse > 0 && impulse >= T.impulseShare * count],
-    ["need-based", p.productViews >= T.needMinViews && sum > 0 && Math.max(...tops) >= T.needShare * sum],
-    ["wanderer", p.productViews >= T.wanderMinViews && tops.filter((s) => s >= 0.5).length >= T.wanderMinCategories && !p.cartAdds && !count],
+  const need = p.productViews >= T.needMinViews && sum > 0 && Math.max(...tops) >= T.needShare * sum;
+  const returning = p.sessions > 1;
+  // One flag per id of SEGMENTS, in its order. Loyal needs several orders, so the three buyer types never overlap.
+  const flags = [
+    !returning,
+    returning,
+    loyal,
+    count == 1,
+    count > 1 && !loyal,
+    (viewed >= T.saleMinViewed && viewedOnSale >= T.saleViewedShare * viewed) || (bought >= T.saleMinBought && boughtOnSale >= T.saleBoughtShare * bought),
+    impulse > 0 && impulse >= T.impulseShare * count,
+    need,
+    // One department holding most of the interest is a goal, not wandering, however many others were glanced at.
+    !need && p.productViews >= T.wanderMinViews && tops.filter((s) => s >= 0.5).length >= T.wanderMinCategories && !p.cartAdds && !count,
   ];
-  return rules.filter((r) => r[1]).map((r) => r[0]);
+  return SEGMENTS.filter((_, i) => flags[i]);
 }
 
 const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../../../src/types";
 import { createProfile } from "../../../src/profile/create-profile";
-import { getRfm, getSegments, RFM_BANDS, THRESHOLDS } from "../../../src/segments/segments";
+import { getRfm, getSegments, RFM_BANDS, SEGMENTS, THRESHOLDS } from "../../../src/segments/segments";
 
 const NOW = Date.UTC(2024, 6, 1);
 const DAY = 864e5;
@@ -130,6 +130,7 @@ describe("segment wanderer", () => {
     ["a faint fourth department", { productViews: 20, categories: { ...four, D: 0.4 } }, false],
     ["added to cart", { productViews: 20, categories: four, cartAdds: 1 }, false],
     ["ordered", { productViews: 20, categories: four, orders: [5] }, false],
+    ["one department holds 77% of the interest (need-based)", { productViews: 20, categories: { A: 10, B: 1, C: 1, D: 1 } }, false],
   ])("%s → %s", (_, s, expected) => {
     expect(has("wanderer", s)).toBe(expected);
   });
@@ -138,6 +139,21 @@ describe("segment wanderer", () => {
 describe("getSegments", () => {
   it("lists segments in a fixed order", () => {
     expect(getSegments(profile({ sessions: 3, orders: [70, 40, 10], sale: { bought: 2, boughtOnSale: 2 }, productViews: 4, categories: { Shoes: 5 } }), NOW)).toEqual(["returning", "loyal", "discount-seeker", "need-based"]);
+  });
+
+  it("never calls a visitor need-based and a wanderer at once", () => {
+    const focused = profile({ productViews: 20, categories: { A: 10, B: 1, C: 1, D: 1 } });
+    expect(getSegments(focused, NOW)).toEqual(["new", "need-based"]);
+  });
+
+  it("lists only the ids of SEGMENTS, in its order", () => {
+    const all = [profile({ sessions: 3, orders: [70, 40, 10], impulse: 3, sale: { viewed: 5, viewedOnSale: 5 }, productViews: 4, categories: { Shoes: 5 } }), profile({ orders: [3] }), profile({ orders: [30, 3] }), profile({ productViews: 10, categories: { A: 1, B: 1, C: 1, D: 1 } })];
+    const seen = all.flatMap((p) => getSegments(p, NOW));
+    expect(SEGMENTS.filter((s) => seen.includes(s))).toEqual(SEGMENTS);
+    for (const p of all) {
+      const ids = getSegments(p, NOW);
+      expect(SEGMENTS.filter((s) => ids.includes(s))).toEqual(ids);
+    }
   });
 
   it("exports its thresholds", () => {
