@@ -164,7 +164,9 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       const o = p.orders;
       const currency = (cur(x.currency) ?? items[0]?.currency) ?? "XXX";
       const value = num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0);
-      const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS;
+      // A session that saw no product and no cart add before the order (the confirmation page
+      // after a slow payment, a return to an old cart) tells nothing of how quickly they decided.
+      const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS && (s.productViews > 0 || s.carted);
       q.orders = {
         count: o.count + 1,
         revenue: { ...o.revenue, [currency]: round((own(o.revenue, currency) ?? 0) + value, 100) },

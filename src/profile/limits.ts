@@ -23,5 +23,5 @@ export const MAX_STATED = 50;
 export const MAX_RECORD = 30;
 /** An order is an impulse buy when its session is shorter than this (ms)... */
 export const IMPULSE_MS = 6e5;
-/** ...and the session had at most this many product views. */
+/** ...and the session had at most this many product views (and at least one, or a cart add). */
 export const IMPULSE_VIEWS = 3;

@@ -188,6 +188,16 @@ describe("purchase", () => {
     expect(run([page(T0), page(T0 + 9 * MIN), buy(T0 + 10 * MIN)]).orders.impulse).toBe(0);
   });
 
+  it("counts no impulse order when the session saw neither a product nor a cart add", () => {
+    const buy = (t: number) => ev("purchase", { items: [{ id: "x", price: 1 }] }, t);
+    // 40 minutes at the payment provider: the confirmation page opens a new session.
+    const slowPayment = [page(T0), view({ id: "x" }, T0 + MIN), ev("add_to_cart", { items: [{ id: "x" }] }, T0 + 20 * MIN), page(T0 + 60 * MIN), buy(T0 + 61 * MIN)];
+    expect(run(slowPayment).orders).toMatchObject({ count: 1, impulse: 0 });
+    expect(run([page(T0), buy(T0 + MIN)]).orders.impulse).toBe(0);
+    // A quick add and buy with no product page tracked is still impulse.
+    expect(run([page(T0), ev("add_to_cart", { items: [{ id: "x" }] }, T0 + MIN), buy(T0 + 2 * MIN)]).orders.impulse).toBe(1);
+  });
+
   it("counts no order for a purchase that names neither items nor a value", () => {
     const p = run([ev("purchase", { items: [], transactionId: "T1" }), ev("purchase", { items: [], value: 0 }), ev("purchase", { items: [], value: 30, currency: "USD" })]);
     expect(p.orders).toMatchObject({ count: 1, revenue: { USD: 30 } });
