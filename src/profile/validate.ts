@@ -1,6 +1,6 @@
 import type { Profile } from "../types";
 import { DAY, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
-import { has, isBadKey } from "./own";
+import { has, isBadKey, own } from "./own";
 import { score } from "./score";
 
 // A shape is a type letter (n: finite number, s: string, b: boolean, a: survey answer), a literal
@@ -80,6 +80,23 @@ const ok = (x: unknown, shape: Shape): boolean => {
  * @example const profile = validateProfile(await get("profile")) ?? createProfile(now, id)
  */
 export const validateProfile = (x: unknown): Profile | undefined => (ok(x, PROFILE) ? (x as Profile) : undefined);
+
+/**
+ * True when the dot path names a field the profile can hold: a record (`orders.revenue`) takes any
+ * key, a list its `length` or an index. Audience rules are checked with it, so a misspelt field is
+ * reported instead of never matching.
+ * @example isProfileField("orders.revenue.USD") // true; isProfileField("orders.cout") // false
+ */
+export const isProfileField = (path: string): boolean => {
+  let shape: Shape | undefined = PROFILE;
+  for (const k of path.split(".")) {
+    if (Array.isArray(shape)) shape = k == "length" ? "n" : /^\d+$/.test(k) ? shape[0] : undefined;
+    else if (typeof shape == "object" && !(shape instanceof RegExp) && !isBadKey(k)) shape = own(shape, "*") ?? own(shape, k) ?? own(shape, k + "?");
+    else return false;
+    if (shape === undefined) return false;
+  }
+  return true;
+};
 
 /**
  * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order and

@@ -1,8 +1,10 @@
 import type { Audience, Profile, Rule } from "../types";
 import { DAY } from "../profile/limits";
 import { has, isBadKey, own } from "../profile/own";
+import { isProfileField } from "../profile/validate";
 import { matchUrl } from "./match-url";
 import { parseList } from "./parse-list";
+import { SEGMENTS } from "./segments";
 
 /** What a rule is evaluated against. */
 export interface RuleContext {
@@ -28,31 +30,44 @@ const OPS: Record<string, Op> = {
   exists: (v, w) => (v != null) == (w !== false),
 };
 
-// Why a rule is invalid, or "" when it is valid. Nesting is capped so a hostile config cannot
-// exhaust the stack.
-const check = (r: unknown, depth = 0): string => {
+// The value type an op needs: a JSON config that says "3" for 3 would otherwise never match, silently.
+const TYPES: Record<string, string> = { gt: "number", gte: "number", lt: "number", lte: "number", in: "array", exists: "boolean" };
+
+// Why a rule is invalid, or "" when it is valid. `known`: the segment ids a rule may test, the
+// built-in ones and the audiences before it. Nesting is capped so a hostile config cannot exhaust
+// the stack.
+const check = (r: unknown, known: readonly string[], depth = 0): string => {
   if (!r || typeof r != "object" || depth > 8) return "a rule must be an object, nested at most 8 deep";
   const o = r as Record<string, unknown>;
   const keys = Object.keys(o).sort().join();
   const list = o.all ?? o.any;
-  if (keys == "all" || keys == "any") return Array.isArray(list) && list.length ? list.map((x) => check(x, depth + 1)).find(Boolean) ?? "" : `${keys} needs a non-empty array of rules`;
-  if (keys == "not") return check(o.not, depth + 1);
-  if (keys == "segment" || keys == "url") return typeof o[keys] == "string" && o[keys] ? "" : `${keys} needs a non-empty string`;
+  if (keys == "all" || keys == "any") return Array.isArray(list) && list.length ? list.map((x) => check(x, known, depth + 1)).find(Boolean) ?? "" : `${keys} needs a non-empty array of rules`;
+  if (keys == "not") return check(o.not, known, depth + 1);
+  if (keys == "segment" || keys == "url") {
+    const v = o[keys];
+    return typeof v != "string" || !v ? `${keys} needs a non-empty string` : keys == "url" || known.includes(v) ? "" : `segment "${v}" is not built in or an earlier audience`;
+  }
   if (keys != "field,op" && keys != "field,op,value") return `unknown rule keys ${keys}`;
-  if (typeof o.field != "string" || !/^\w+(\.\w+)*$/.test(o.field) || o.field.split(".").some(isBadKey)) return `field must be a dot path of profile fields, got ${String(o.field)}`;
-  if (typeof o.op != "string" || !has(OPS, o.op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
-  return o.op == "exists" || "value" in o ? "" : `op ${String(o.op)} needs a value`;
+  const { field, op, value } = o;
+  if (typeof field != "string" || !/^[\w-]+(\.[\w-]+)*$/.test(field) || !(/^daysSince(FirstSeen|LastOrder)$/.test(field) || isProfileField(field))) return `field must be a dot path of profile fields, got ${String(field)}`;
+  if (typeof op != "string" || !has(OPS, op)) return `op must be one of ${Object.keys(OPS).join(", ")}`;
+  if (op != "exists" && !("value" in o)) return `op ${op} needs a value`;
+  const type = own(TYPES, op);
+  return !type || type == (Array.isArray(value) ? "array" : typeof value) || value === undefined ? "" : `op ${op} takes ${type} values, got ${JSON.stringify(value)}`;
 };
 
 /**
  * Checks the shop's rule audiences; each invalid one is reported with its index, id and why, and
- * left out.
+ * left out: unknown keys or ops, a field the profile does not have, a value of the wrong type for
+ * its op (`gt` needs a number, `in` an array, `exists` true or false), a segment that is neither
+ * built in nor an audience listed before, an id already taken.
  * @example parseAudiences([{ id: "vip", rule: { field: "orders.count", op: "gte", value: 5 } }]).audiences
  */
 export const parseAudiences = (raw: unknown): { audiences: Audience[]; problems: string[] } => {
   return parseList<"audiences", Audience>(raw, "audiences", (a, ids) => {
     const { id, rule } = (a ?? {}) as Partial<Audience>;
-    return typeof id != "string" || !id ? "needs an id" : ids.includes(id) ? "repeats an id" : check(rule);
+    const known = [...SEGMENTS, ...ids];
+    return typeof id != "string" || !id ? "needs an id" : known.includes(id) ? "repeats an id or a built-in segment" : check(rule, known);
   });
 };
 
@@ -83,7 +98,12 @@ export const matchRule = (rule: Rule, ctx: RuleContext): boolean => {
 };
 
 /**
- * The ids of the audiences the visitor is in, in config order.
+ * The ids of the audiences the visitor is in, in config order; a `{ segment }` rule also sees the
+ * audiences listed before its own.
  * @example getAudienceIds(audiences, { profile, segments, url: location.pathname, now: Date.now() })
  */
-export const getAudienceIds = (audiences: Audience[], ctx: RuleContext): string[] => audiences.filter((a) => matchRule(a.rule, ctx)).map((a) => a.id);
+export const getAudienceIds = (audiences: Audience[], ctx: RuleContext): string[] => {
+  // An audience may build on the ones before it: each match joins the segments the next rules test.
+  const c = { ...ctx, segments: [...ctx.segments] };
+  return audiences.filter((a) => matchRule(a.rule, c) && c.segments.push(a.id)).map((a) => a.id);
+};

@@ -118,14 +118,14 @@ describe("parseAudiences", () => {
       { id: "empty", rule: { all: [] } },
       { id: "value", rule: { field: "sessions", op: "gt" } },
       { id: "keys", rule: { segment: "a", url: "/b" } },
-      { id: "inner", rule: { any: [{ segment: "a" }, { url: 5 }] } },
+      { id: "inner", rule: { any: [{ segment: "loyal" }, { url: 5 }] } },
       { id: "deep", rule: nested },
       null,
     ]);
     expect(audiences.map((a) => a.id)).toEqual(["ok"]);
     expect(problems).toEqual([
       "audiences[1]: needs an id",
-      'audiences[2] "ok": repeats an id',
+      'audiences[2] "ok": repeats an id or a built-in segment',
       'audiences[3] "op": op must be one of eq, ne, gt, gte, lt, lte, in, contains, exists',
       'audiences[4] "proto": field must be a dot path of profile fields, got __proto__.x',
       'audiences[5] "ctor": field must be a dot path of profile fields, got orders.constructor',
@@ -136,6 +136,39 @@ describe("parseAudiences", () => {
       'audiences[10] "deep": a rule must be an object, nested at most 8 deep',
       "audiences[11]: needs an id",
     ]);
+  });
+
+  it("reports a misspelt field, a value of the wrong type for its op and an unknown segment", () => {
+    const { audiences, problems } = parseAudiences([
+      { id: "typo", rule: { field: "orders.cout", op: "gt", value: 1 } },
+      { id: "top", rule: { field: "order.count", op: "gt", value: 1 } },
+      { id: "deeper", rule: { field: "sessions.count", op: "gt", value: 1 } },
+      { id: "text-number", rule: { field: "sessions", op: "gte", value: "3" } },
+      { id: "not-a-list", rule: { field: "channel.preferred", op: "in", value: "whatsapp" } },
+      { id: "text-false", rule: { field: "channel.explicit", op: "exists", value: "false" } },
+      { id: "misspelt", rule: { not: { segment: "loyall" } } },
+      { id: "later", rule: { segment: "vip" } },
+      { id: "loyal", rule: { field: "orders.count", op: "gte", value: 3 } },
+      { id: "vip", rule: { field: "orders.count", op: "gte", value: 5 } },
+    ]);
+    expect(audiences.map((a) => a.id)).toEqual(["vip"]);
+    expect(problems).toEqual([
+      'audiences[0] "typo": field must be a dot path of profile fields, got orders.cout',
+      'audiences[1] "top": field must be a dot path of profile fields, got order.count',
+      'audiences[2] "deeper": field must be a dot path of profile fields, got sessions.count',
+      'audiences[3] "text-number": op gte takes number values, got "3"',
+      'audiences[4] "not-a-list": op in takes array values, got "whatsapp"',
+      'audiences[5] "text-false": op exists takes boolean values, got "false"',
+      'audiences[6] "misspelt": segment "loyall" is not built in or an earlier audience',
+      'audiences[7] "later": segment "vip" is not built in or an earlier audience',
+      'audiences[8] "loyal": repeats an id or a built-in segment',
+    ]);
+  });
+
+  it("accepts every field the profile can hold: records by any key, lists by length or index, survey ids with hyphens", () => {
+    const fields = ["orders.revenue.USD", "cart.length", "viewed.0.price", "surveys.exit-nps.answers.nps", "channel.picks.whatsapp", "channel.preferred", "affinity.brand.Acme.s", "daysSinceFirstSeen", "daysSinceLastOrder", "personalization"];
+    const { problems } = parseAudiences(fields.map((field, i) => ({ id: `a${i}`, rule: { field, op: "exists" } })));
+    expect(problems).toEqual([]);
   });
 
   it("reports a config that is not an array", () => {
@@ -151,5 +184,15 @@ describe("getAudienceIds", () => {
       { id: "product-pages", rule: { url: "/products/*" } },
     ]);
     expect(getAudienceIds(audiences, ctx())).toEqual(["buyers", "product-pages"]);
+  });
+
+  it("lets an audience build on the ones listed before it", () => {
+    const { audiences, problems } = parseAudiences([
+      { id: "buyers", rule: { field: "orders.count", op: "gt", value: 0 } },
+      { id: "returning-buyers", rule: { all: [{ segment: "buyers" }, { segment: "returning" }] } },
+      { id: "first-timers", rule: { not: { segment: "buyers" } } },
+    ]);
+    expect(problems).toEqual([]);
+    expect(getAudienceIds(audiences, ctx())).toEqual(["buyers", "returning-buyers"]);
   });
 });
