@@ -28,7 +28,7 @@ import { hasGlobalPrivacyControl } from "./privacy/gpc";
 import { createProfile } from "./profile/create-profile";
 import { foldProfile } from "./profile/fold";
 import { pruneProfile, validateProfile } from "./profile/validate";
-import { getRfm, getSegments } from "./segments/segments";
+import { getRfm, getSegments, SEGMENTS } from "./segments/segments";
 import { getAudienceIds, parseAudiences } from "./segments/audiences";
 import { pickSurvey } from "./surveys/pick-survey";
 import { parseSurveys } from "./surveys/validate-surveys";
@@ -69,8 +69,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   // Undefined in a server render.
   const win: Window | undefined = globalThis.window;
   const now = () => Date.now();
-  const { surveys, problems: surveyProblems } = parseSurveys(input.surveys ?? []);
   const { audiences, problems: audienceProblems } = parseAudiences(input.audiences ?? []);
+  const { surveys, problems: surveyProblems } = parseSurveys(input.surveys ?? [], [...SEGMENTS, ...audiences.map((a) => a.id)]);
   const problems = [...surveyProblems, ...audienceProblems];
   if (problems.length) warnOnce("config-rules", `skipped invalid surveys or audiences:\n- ${problems.join("\n- ")}`);
   const config: ShopkeeperConfig = { ...input, surveys, audiences };

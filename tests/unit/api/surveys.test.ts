@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createShopkeeper, type ShopkeeperConfig, type Survey } from "../../../src/index";
+import { _resetWarnings } from "../../../src/log";
 
 const survey = (id: string, trigger: Survey["trigger"]): Survey => ({ id, trigger, questions: [{ id: "q", type: "nps", text: "How likely?" }] });
 const PAGE = { path: "/", pageType: "home" } as const;
@@ -89,6 +90,22 @@ describe("when the core offers a survey", () => {
     await Promise.resolve();
     expect(shown).toEqual(["manual"]);
     expect(sk.show("manual")).toBe(false);
+    sk.destroy();
+  });
+});
+
+describe("survey targeting", () => {
+  it("targets the shop's audiences, and one warning names a survey aimed at a segment that does not exist", async () => {
+    _resetWarnings();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { sk, shown } = await start({
+      audiences: [{ id: "buyers", rule: { field: "orders.count", op: "gt", value: 0 } }],
+      surveys: [{ ...survey("typo", "purchase"), segments: ["buyer"] }, { ...survey("csat", "purchase"), segments: ["buyers"] }],
+    });
+    expect(sk.config.surveys!.map((s) => s.id)).toEqual(["csat"]);
+    expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('surveys[0] "typo": segment "buyer"'))).toHaveLength(1);
+    sk.track("purchase", { transactionId: "T1", items: [{ id: "a", price: 10 }] });
+    expect(shown).toEqual(["csat"]);
     sk.destroy();
   });
 });

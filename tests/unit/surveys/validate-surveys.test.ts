@@ -61,6 +61,26 @@ describe("parseSurveys", () => {
     ]);
   });
 
+  it("reports a display rule whose everyDays is not a number", () => {
+    const { problems } = parseSurveys([
+      { id: "text", trigger: "manual", display: { everyDays: "7" }, questions: [why] },
+      { id: "bool", trigger: "manual", display: { everyDays: true }, questions: [why] },
+    ]);
+    expect(problems).toEqual([
+      'surveys[0] "text": display must be "once", "until-answered" or { "everyDays": N }',
+      'surveys[1] "bool": display must be "once", "until-answered" or { "everyDays": N }',
+    ]);
+  });
+
+  it("reports targeting that names a segment it was not given, when given the known ones", () => {
+    const raw = [
+      { id: "typo", trigger: "exit-intent", segments: ["loyal", "loyall"], questions: [why] },
+      { id: "vip", trigger: "exit-intent", segments: ["vip", "new"], questions: [why] },
+    ];
+    expect(parseSurveys(raw, ["new", "loyal", "vip"]).problems).toEqual(['surveys[0] "typo": segment "loyall" is not built in or an audience']);
+    expect(parseSurveys(raw).problems).toEqual([]);
+  });
+
   it("reports a config that is not an array", () => {
     expect(parseSurveys("x")).toEqual({ surveys: [], problems: ["surveys: expected an array"] });
   });
