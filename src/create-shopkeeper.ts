@@ -177,8 +177,11 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
 
   const offerSurvey = (kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined => {
     // Something must render it (the survey widget, or the shop's own code listening for
-    // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget.
-    if (!surveys.length || !emitter.has("survey_shown")) return undefined;
+    // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget. And
+    // only a stored profile keeps the display rules and the budget from one page to the next:
+    // without one (consent pending or denied, storage failed) a survey could open on every page,
+    // so only the shop's own show() opens one.
+    if (!surveys.length || !emitter.has("survey_shown") || (kind !== "manual" && store.mode() !== "idb")) return undefined;
     const profile = store.profile();
     const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, surveyId }, {
       profile,

@@ -109,3 +109,19 @@ describe("survey targeting", () => {
     sk.destroy();
   });
 });
+
+describe("without a stored profile", () => {
+  it("opens no survey by itself, as it could not keep one from opening on every page; show() still does, and granting brings the triggers back", async () => {
+    const { sk, shown } = await start({ consent: "pending", surveys: [survey("views", { pageViews: 1 }), survey("manual", "manual")] });
+    sk.track("page_view", PAGE);
+    expect(shown).toEqual([]);
+    expect(sk.show("manual")).toBe(true);
+    expect(shown).toEqual(["manual"]);
+    sk.consent("granted");
+    // A new session, so the survey shown a moment ago does not hold this one back.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3_600_000 });
+    sk.track("page_view", PAGE);
+    expect(shown).toEqual(["manual", "views"]);
+    sk.destroy();
+  });
+});
