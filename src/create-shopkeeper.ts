@@ -108,7 +108,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     consent: consentMode,
     // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
     ...(win ? { win } : { persist: false }),
-    onChange: () => updateSegments(),
+    onChange: () => updateSegments(false),
   });
 
   const group = () => assignGroup(store.profile().id, config.holdout ?? 0);
@@ -155,11 +155,17 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     return [...built, ...getAudienceIds(audiences, { profile, segments: built, url: path, now: now() })];
   };
 
-  const updateSegments = (): void => {
+  // With `moved`, the segments entered and left since the last call become events. Only this tab's
+  // own events move the visitor: what the store brings in (another tab's events, which that tab
+  // reported; the stored profile read when consent is granted; an erase) is taken silently, or each
+  // open tab, and each page of a shop that starts consent pending, would report it again.
+  const updateSegments = (moved: boolean): void => {
     if (!isReady) return;
     const next = segments();
-    for (const segment of next) if (!lastSegments.includes(segment)) record("segment_enter", { segment });
-    for (const segment of lastSegments) if (!next.includes(segment)) record("segment_leave", { segment });
+    if (moved) {
+      for (const segment of next) if (!lastSegments.includes(segment)) record("segment_enter", { segment });
+      for (const segment of lastSegments) if (!next.includes(segment)) record("segment_leave", { segment });
+    }
     lastSegments = next;
   };
 
@@ -198,7 +204,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     if (event.name === "page_view") offerSurvey("page-view");
     else if (event.name === "purchase") offerSurvey("purchase");
     else if (event.name === "exit_intent" && engagedSeconds() >= (config.exitIntentMinSeconds ?? 15)) offerSurvey("exit-intent");
-    if (event.name !== "segment_enter" && event.name !== "segment_leave") updateSegments();
+    if (event.name !== "segment_enter" && event.name !== "segment_leave") updateSegments(true);
   };
 
   // The catalog: a feed, the shop's own array, or (with neither) the products seen on pages.
@@ -247,7 +253,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     .then(() => {
       if (destroyed) return;
       isReady = true;
-      lastSegments = segments();
+      updateSegments(false);
       // One event the fold or a listener chokes on must not stop the rest, or the start.
       for (const event of undelivered.splice(0)) attempt("event", () => accept(event), undefined);
       startCatalog();
@@ -346,7 +352,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     async forget() {
       await store.forget();
       seenOnPage.clear();
-      lastSegments = segments();
+      updateSegments(false);
     },
     destroy() {
       if (destroyed) return;
