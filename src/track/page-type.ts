@@ -3,11 +3,12 @@ import type { PageType } from "../types";
 // URL conventions, tried in order. Shopify: /products/, /collections/, /cart, /checkouts/.
 // WooCommerce: /product/, /product-category/, /cart/, /checkout/, ?s=. Magento: /checkout/cart/,
 // /catalogsearch/, /catalog/product|category/. BigCommerce: /cart.php, /search.php. Generic: /p/, /c/.
+// A query may follow: PrestaShop's cart is /cart?action=show.
 const RULES: [PageType, RegExp][] = [
   ["product", /\/(products?|p|catalog\/product)\/./],
-  ["cart", /\/(cart|basket)(\.php)?(\/|$)|\/checkout\/cart/],
-  ["checkout", /\/checkouts?(\/|$)|\/onepage/],
-  ["search", /\/(search|catalogsearch)(\.php)?(\/|$)|[?&](q|s|search_query)=/],
+  ["cart", /\/(cart|basket)(\.php)?([/?]|$)|\/checkout\/cart/],
+  ["checkout", /\/checkouts?([/?]|$)|\/onepage/],
+  ["search", /\/(search|catalogsearch)(\.php)?([/?]|$)|[?&](q|s|search_query)=/],
   ["category", /\/(collections|product-category|categories|category|c|catalog\/category)\/./],
   ["home", /^\/([a-z]{2}(-[a-z]{2})?\/?)?(index\.\w+)?$/],
 ];

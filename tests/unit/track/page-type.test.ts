@@ -24,6 +24,13 @@ const cases: [string, string][] = [
   ["https://any.example/p/12345", "product"],
   ["https://any.example/c/shoes", "category"],
   ["https://any.example/about-us", "other"],
+  // A query after the path: PrestaShop's cart, a discount link, a checkout step, BigCommerce's add.
+  ["https://ps.example/cart?action=show", "cart"],
+  ["https://shop.example/cart?discount=SPRING", "cart"],
+  ["https://shop.example/checkout?step=2", "checkout"],
+  ["https://bc.example/cart.php?action=add&product_id=1", "cart"],
+  ["https://shop.example/search?", "search"],
+  ["https://any.example/cartoon-socks", "other"],
 ];
 
 describe("getPageType", () => {
