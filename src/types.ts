@@ -39,6 +39,11 @@ export interface Product {
   /** Variant group (`item_group_id`, Shopify product of a variant). */
   groupId?: string;
   /**
+   * Ids and skus of the variants merged into this product, besides its own: a page or event
+   * naming the variant a visitor chose (a Shopify variant id, the second variant's sku) finds it.
+   */
+  variantIds?: string[];
+  /**
    * Fields whose raw value must not be trusted by a renderer: a `javascript:` url, markup in a
    * title. The data is kept as given; the renderer shows text and drops unvetted links.
    */

@@ -1,7 +1,7 @@
 import { fromShopkeeper } from "./from-shopkeeper";
 import type { RawItem } from "./normalize-product";
 
-type ShopifyVariant = { price?: unknown; compare_at_price?: unknown; available?: unknown; sku?: unknown };
+type ShopifyVariant = { id?: unknown; price?: unknown; compare_at_price?: unknown; available?: unknown; sku?: unknown };
 
 /**
  * The items of a Shopify storefront `/products.json` page: one item per variant, grouped by the
@@ -21,5 +21,7 @@ export const fromShopify = (data: unknown): RawItem[] =>
       compareAtPrice: v?.compare_at_price,
       availability: v?.available,
       sku: v?.sku,
+      // The variant id, which pages (`?variant=`) and dataLayer events name.
+      variantIds: [v?.id],
     }));
   });

@@ -74,6 +74,7 @@ export const normalizeProduct = (r: RawItem, base: string): Product | DropReason
     related: list(r.related, ",", 50, 200),
     sku: text(r.sku, 100),
     groupId: text(r.groupId ?? r.item_group_id, 200),
+    variantIds: list(r.variantIds, ",", 100, 200),
     unsafe,
   };
   for (const k of Object.keys(out)) if (out[k] == null || (out[k] as []).length === 0) delete out[k];

@@ -87,6 +87,8 @@ export const createCatalogParser = (maxItems = 1e5) => {
             if (first) (buyable.add(group), Object.assign(group, { url: p.url }, p.image && { image: p.image }));
           }
           if (p.availability && (p.availability == "in_stock" || !group.availability)) group.availability = p.availability;
+          // The variant still names its group: a page showing it, an event about it.
+          for (const k of [p.id, p.sku, ...(p.variantIds ?? [])]) if (k && k != group.id) (group.variantIds ??= []).push(k);
         } else if (ids.has(p.id)) drop("duplicate");
         else if (r.products.length >= maxItems) drop("cap");
         else {

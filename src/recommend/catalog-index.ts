@@ -9,7 +9,7 @@ import { priceBand } from "../profile/price-band";
 export interface CatalogIndex {
   /** Catalog position of each id. */
   _at: Map<string, number>;
-  /** Catalog position of each sku, group id and url, built on the first id `_at` does not know. */
+  /** Catalog position of each sku, group id, url and variant id, built on the first id `_at` does not know. */
   _alias?: Map<string, number>;
   /** Word numbers of lower-cased brands, tags and price bands. */
   _word: Map<string, number>;
@@ -94,9 +94,10 @@ export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
 }
 
 /**
- * The catalog position of a product named by its id, or else by its sku, group id or url: pages
- * and dataLayer events name products by whichever they have (a Shopify page's JSON-LD gives the
- * variant sku, the feed the product id), and the feed's id wins where they clash.
+ * The catalog position of a product named by its id, or else by its sku, group id, url or a
+ * variant's id or sku (`variantIds`): pages and dataLayer events name products by whichever they have
+ * (a Shopify page's JSON-LD gives the selected variant's sku, the feed the product id), and the
+ * feed's id wins where they clash.
  * @example productAt(getIndex(catalog), catalog, "SKU-1") // 0 when catalog[0].sku is "SKU-1"
  */
 export const productAt = (ix: CatalogIndex, catalog: Product[], id: string): number | undefined =>
@@ -105,6 +106,6 @@ export const productAt = (ix: CatalogIndex, catalog: Product[], id: string): num
 // The first product with each sku, group id and url.
 const aliases = (catalog: Product[]): Map<string, number> => {
   const alias = new Map<string, number>();
-  catalog.forEach((p, i) => [p.sku, p.groupId, p.url].forEach((key) => key && !alias.has(key) && alias.set(key, i)));
+  catalog.forEach((p, i) => [p.sku, p.groupId, p.url, ...(p.variantIds ?? [])].forEach((key) => key && !alias.has(key) && alias.set(key, i)));
   return alias;
 };

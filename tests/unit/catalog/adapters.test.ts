@@ -30,6 +30,8 @@ describe("Shopify /products.json", () => {
       availability: "in_stock",
       sku: "TR3-42-BL",
       groupId: "7712001",
+      // Every variant's id and sku, so a page or event naming the one chosen finds the product.
+      variantIds: ["41001", "TR3-43-BL", "41002", "TR3-44-RD", "41003"],
     });
   });
 
@@ -101,6 +103,7 @@ describe("Google Merchant RSS", () => {
       brand: "Summit Co.",
       availability: "in_stock",
       groupId: "TENT-2P",
+      variantIds: ["TENT-2P-ORG"],
     });
     expect(at["TENT-2P-ORG"]).toBeUndefined();
   });

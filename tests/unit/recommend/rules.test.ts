@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { recommend } from "../../../src/recommend/recommend";
 import { createProfile } from "../../../src/profile/create-profile";
+import { parseCatalog } from "../../../src/catalog/parse-catalog";
 import { catalog, ids, NOW, product, profileOf, view } from "./fixtures";
+import { feed } from "../catalog/helpers";
 
 const shop = catalog();
 const at = (id: string) => shop.find((p) => p.id == id)!;
@@ -61,6 +63,16 @@ describe("exclusions", () => {
     expect(trending(list, profileOf(["add_to_cart", { items: [{ id: "aud2" }] }]))).toEqual(["aud1", "bag1", "bag2"]);
     const [first] = recommend(list, fresh(), { strategy: "similar", limit: 1, context: "LOUD-1" }, { now: NOW });
     expect([first!.id, first!.reasons[0]]).toEqual(["aud2", "Similar to \u2068Product aud1\u2069"]);
+  });
+
+  it("knows a Shopify product by any of its variants' ids and skus, and leaves it out of its own page", () => {
+    const { products } = parseCatalog(feed("shopify-products.json"), { baseUrl: "https://summit.example/products.json" });
+    // A theme's JSON-LD names the selected variant by its sku, a dataLayer event often by its id.
+    for (const id of ["TR3-43-BL", "TR3-44-RD", "41002", "41003"]) {
+      const profile = profileOf(["view_item", { items: [{ id, category: ["Shoes", "Running"], brand: "Summit Co." }] }]);
+      expect(ids(recommend(products, profile, { strategy: "recently-viewed" }, { now: NOW }))).toEqual(["7712001"]);
+      expect(ids(recommend(products, profile, { strategy: "for-you" }, { now: NOW, inView: id }))).not.toContain("7712001");
+    }
   });
 
   it("ranks an unknown strategy as for-you, with one warning, and takes null options as none", () => {
