@@ -16,12 +16,16 @@ const RULES: [PageType, RegExp][] = [
 /**
  * Tells where a page sits in the funnel, from its URL and what its markup showed. Markup wins:
  * a page with a main product is a product page whatever its URL; a page with a product list
- * and no telling URL is a category.
+ * and no telling URL is a category. In a hash-routed app the route in the hash is the URL.
  * @example getPageType(new URL("https://shop.example/collections/shoes"), false, true) // "category"
  */
 export const getPageType = (url: URL, hasProduct: boolean, hasList: boolean): PageType => {
   if (hasProduct) return "product";
-  const path = url.pathname.toLowerCase() + url.search;
-  for (const [type, test] of RULES) if (test.test(type == "home" ? url.pathname : path)) return type;
+  // A hash router keeps the page's path and query in the hash (`#/cart`, `#!/products/x`); an
+  // in-page anchor (`#reviews`) leaves the page where it is.
+  const route = /^#!?(\/[^?]*)(.*)/.exec(url.hash);
+  const pathname = route ? route[1]! : url.pathname;
+  const path = pathname.toLowerCase() + (route ? route[2] : url.search);
+  for (const [type, test] of RULES) if (test.test(type == "home" ? pathname : path)) return type;
   return hasList ? "category" : "other";
 };

@@ -31,6 +31,17 @@ const cases: [string, string][] = [
   ["https://bc.example/cart.php?action=add&product_id=1", "cart"],
   ["https://shop.example/search?", "search"],
   ["https://any.example/cartoon-socks", "other"],
+  // A hash router's route is the page's path; an in-page anchor is not.
+  ["https://spa.example/#/cart", "cart"],
+  ["https://spa.example/shop/#/checkout", "checkout"],
+  ["https://spa.example/#!/products/trail-runner", "product"],
+  ["https://spa.example/#/search?q=boots", "search"],
+  ["https://spa.example/#/collections/shoes", "category"],
+  ["https://spa.example/#/", "home"],
+  ["https://spa.example/#/about", "other"],
+  ["https://spa.example/#reviews", "home"],
+  ["https://spa.example/#//[", "other"],
+  ["https://shop.example/products/trail-runner#reviews", "product"],
 ];
 
 describe("getPageType", () => {

@@ -100,6 +100,21 @@ describe("watchPageViews", () => {
     expect(views.map((v) => v.path)).toEqual(["/start", "/start#/cart", "/start#!/products/x"]);
   });
 
+  it("types a hash route's view by its route", () => {
+    const views = watch();
+    followHash("/start#/cart");
+    followHash("/start#!/products/x");
+    followHash("/start#/checkout");
+    followHash("/start#/search?q=boots");
+    expect(views.map((v) => [v.path, v.pageType])).toEqual([
+      ["/start", "other"],
+      ["/start#/cart", "cart"],
+      ["/start#!/products/x", "product"],
+      ["/start#/checkout", "checkout"],
+      ["/start#/search", "search"],
+    ]);
+  });
+
   it("drops the query string of a hash route, and does not count a change of it", () => {
     const views = watch();
     followHash("/start#/search?q=jane%40x.com");
