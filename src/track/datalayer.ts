@@ -73,7 +73,9 @@ export const parseDataLayerEntry = (entry: unknown): DataLayerEvent | null => {
   const e = bag(entry);
   const ec = bag(e?.ecommerce);
   let params = bag(e?.[2]);
-  let name = e?.[0] == "event" && params ? e[1] : ec?.items ? e?.event : undefined;
+  // A GA4 purchase (or refund) may name only its transaction; an `event` beside a Universal
+  // Analytics action (`{ event: "purchase", ecommerce: { purchase } }`) is read as UA below.
+  let name = e?.[0] == "event" && params ? e[1] : ec?.items || ec?.transaction_id ? e?.event : undefined;
   let items = (params ??= ec)?.items;
   let currency = upper(params?.currency);
   let ua = false;

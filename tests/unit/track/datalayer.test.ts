@@ -44,6 +44,16 @@ describe("parseDataLayerEntry", () => {
     expect(parsed).toEqual({ name: "purchase", props: { transactionId: "T-1001", currency: "USD", value: 59.9, items: [{ id: "7", price: 59.9, currency: "USD" }] } });
   });
 
+  // GA4 asks only for transaction_id, value and currency on a purchase; a tag that sends no items still reports the order.
+  it("reads a purchase without items, and a Universal Analytics purchase pushed under the GA4 name", () => {
+    expect(parseDataLayerEntry({ event: "purchase", ecommerce: { transaction_id: "T-9", currency: "usd", value: 120 } })).toEqual({
+      name: "purchase",
+      props: { transactionId: "T-9", currency: "USD", value: 120, items: [] },
+    });
+    const ua = { event: "purchase", ecommerce: { currencyCode: "USD", purchase: { actionField: { id: "T-8", revenue: "35.43" }, products: [{ id: "P3", price: "35.43" }] } } };
+    expect(parseDataLayerEntry(ua)).toEqual({ name: "purchase", props: { currency: "USD", value: 35.43, transactionId: "T-8", items: [{ id: "P3", price: 35.43, currency: "USD" }] } });
+  });
+
   it("reads the arguments object that gtag pushes", () => {
     const parsed = parseDataLayerEntry(gtag("event", "add_to_cart", { currency: "PKR", value: 2500, items: [{ item_id: "k-1", item_name: "Kurta", price: 2500 }] }));
     expect(parsed).toEqual({ name: "add_to_cart", props: { currency: "PKR", value: 2500, items: [{ id: "k-1", title: "Kurta", price: 2500, currency: "PKR" }] } });
