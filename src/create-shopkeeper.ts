@@ -128,9 +128,9 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   const deliver = (event: TrackedEvent) => emitter.emit({ ...event, group: group() } as EmittedEvent);
 
   // A reloaded order-confirmation page pushes the same purchase again: the stored ring of recent
-  // events remembers which orders were already counted.
-  const isRepeatOrder = (props: EventMap["purchase"]) =>
-    !!props.transactionId && store.events().some((e) => e.name === "purchase" && (e.props as EventMap["purchase"]).transactionId === props.transactionId);
+  // events remembers which orders were already counted, and refunded.
+  const stored = (name: EventName, props: EventMap["refund"]) =>
+    props.transactionId ? store.events().find((e) => e.name === name && (e.props as typeof props).transactionId === props.transactionId) : undefined;
 
   const record = <N extends EventName>(name: N, props: EventMap[N]): void => {
     if (destroyed || !limit.take()) return;
@@ -141,9 +141,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   };
 
   const accept = (event: TrackedEvent): void => {
-    if (event.name === "purchase" && isRepeatOrder(event.props as EventMap["purchase"])) return;
+    const props = event.props as EventMap["refund"];
+    const refund = event.name === "refund";
+    if (event.name === "purchase" && stored("purchase", props)) return;
+    // A whole refund of an order still among the stored events un-counts it, once: the fold reads
+    // that order's props and time from the stored refund. Any other refund is kept empty: it
+    // teaches nothing.
+    const order = refund && !props.items?.length && !stored("refund", props) && stored("purchase", props);
     // Stored lean (a bounded copy); listeners and destinations get the event as the page gave it.
-    if (!event.name.startsWith("segment_")) store.add({ ...event, props: storableProps(event.props as Record<string, unknown>) } as TrackedEvent);
+    if (!event.name.startsWith("segment_")) store.add({ ...event, props: storableProps(refund ? (order ? { ...order.props, order: order.time } : {}) : props) } as TrackedEvent);
     deliver(event);
     react(event);
   };

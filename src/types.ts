@@ -85,6 +85,8 @@ export interface EventMap {
   view_cart: EcommerceProps;
   begin_checkout: EcommerceProps;
   purchase: EcommerceProps & { transactionId?: string };
+  /** A refund: of the listed `items`, or without items of the whole order `transactionId`. */
+  refund: Partial<EcommerceProps> & { transactionId?: string };
   /** Engaged time on a page (and on its product, when the page shows one), flushed on hide/leave. */
   dwell: { path: string; seconds: number; productId?: string };
   exit_intent: { signal: ExitSignal };

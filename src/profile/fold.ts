@@ -75,6 +75,12 @@ const setLine = (cart: CartLine[], i: Item, delta: number): CartLine[] => {
     : rest;
 };
 
+// The currency and amount an order adds to revenue: its value, else its items' prices.
+const paid = (x: Props, items: Item[]): [string, number] => [
+  cur(x.currency) ?? items[0]?.currency ?? "XXX",
+  num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0),
+];
+
 const addLines = (cart: CartLine[], items: Item[]): CartLine[] => items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), cart);
 
 /**
@@ -162,8 +168,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     } else if (name == "purchase" && (items.length || num(x.value))) {
       // A purchase naming neither items nor a value is a misfire, not an order.
       const o = p.orders;
-      const currency = (cur(x.currency) ?? items[0]?.currency) ?? "XXX";
-      const value = num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0);
+      const [currency, value] = paid(x, items);
       // A session that saw no product and no cart add before the order (the confirmation page
       // after a slow payment, a return to an old cart) tells nothing of how quickly they decided.
       const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS && (s.productViews > 0 || s.carted);
@@ -177,6 +182,20 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
       for (const i of items) q.bought = front(q.bought, i.id, MAX_IDS);
       q.cart = [];
     }
+  } else if (name == "refund" && typeof x.order == "number") {
+    // A whole refund carries the refunded order's own props and time (see create-shopkeeper): that
+    // order no longer counts. Whether it was an impulse order is not known; impulse stays within count.
+    const items = itemsOf(x);
+    const o = p.orders;
+    const [currency, value] = paid(x, items);
+    const at = o.times.indexOf(x.order);
+    if (o.count && (items.length || num(x.value)))
+      q.orders = {
+        count: o.count - 1,
+        revenue: { ...o.revenue, [currency]: Math.max(0, round((own(o.revenue, currency) ?? 0) - value, 100)) },
+        times: o.times.filter((_, i) => i != at),
+        impulse: Math.min(o.impulse, o.count - 1),
+      };
   } else if (name == "remove_from_cart") {
     q.cart = itemsOf(x).reduce((c, i) => setLine(c, i, -(i.quantity ?? Infinity)), p.cart);
   } else if (name == "view_cart" || name == "begin_checkout") {

@@ -13,9 +13,10 @@ export type DataLayerEventName =
   | "remove_from_cart"
   | "view_cart"
   | "begin_checkout"
-  | "purchase";
+  | "purchase"
+  | "refund";
 
-/** Ecommerce properties; `transactionId` only on `purchase`. */
+/** Ecommerce properties; `transactionId` only on `purchase` and `refund`. */
 export type DataLayerProps = EcommerceProps & { transactionId?: string };
 
 /** One dataLayer entry, understood. */
@@ -26,9 +27,10 @@ export interface DataLayerEvent {
 
 type Bag = Record<string, unknown>;
 
-const GA4 = "view_item_list select_item view_item add_to_cart remove_from_cart view_cart begin_checkout purchase".split(" ");
+// `add_shipping_info` and `add_payment_info` are left out: they list the cart `begin_checkout` gave.
+const GA4 = "view_item_list select_item view_item add_to_cart remove_from_cart view_cart begin_checkout purchase refund".split(" ");
 // Universal Analytics enhanced ecommerce actions, most specific first, and the index of their GA4 names.
-const UA: Record<string, number> = { detail: 2, add: 3, remove: 4, checkout: 6, purchase: 7, click: 1, impressions: 0 };
+const UA: Record<string, number> = { detail: 2, add: 3, remove: 4, checkout: 6, purchase: 7, refund: 8, click: 1, impressions: 0 };
 
 const bag = (v: unknown) => (v && typeof v == "object" ? (v as Bag) : undefined);
 // WordPress plugins print names through esc_attr(): "Tom &amp; Jerry&#039;s" is decoded.
@@ -64,7 +66,7 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
  * Turns one dataLayer entry into a Shopkeeper ecommerce event, or `null` when it is none. Reads
  * GA4 objects (`{ event, ecommerce: { currency, value, items } }`), the `arguments` object that
  * `gtag("event", name, params)` pushes, and Universal Analytics enhanced ecommerce
- * (`ecommerce.detail|add|remove|checkout|purchase|click` with `actionField` and `products`,
+ * (`ecommerce.detail|add|remove|checkout|purchase|refund|click` with `actionField` and `products`,
  * `ecommerce.impressions`). GA4 `discount` is kept as `compareAtPrice = price + discount`;
  * `item_variant` has no field in Shopkeeper's product and is left out.
  * @example parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "42" }] } })
@@ -99,7 +101,7 @@ export const parseDataLayerEntry = (entry: unknown): DataLayerEvent | null => {
         currency,
         value: parsePrice(params?.value ?? params?.revenue, 0, currency),
         listName: text(params?.item_list_name ?? params?.list ?? bag(list[0])?.[ua ? "list" : "item_list_name"]),
-        transactionId: name == "purchase" ? text(params?.transaction_id ?? params?.id) : undefined,
+        transactionId: name == "purchase" || name == "refund" ? text(params?.transaction_id ?? params?.id) : undefined,
       }),
       items: list.map((o) => bag(o) && toItem(bag(o)!, ua, currency)).filter((i): i is EventItem => !!i),
     },

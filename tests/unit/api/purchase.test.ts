@@ -36,3 +36,32 @@ describe("purchases", () => {
     reloaded.destroy();
   });
 });
+
+describe("refunds", () => {
+  it("un-count a fully refunded stored order once, and leave an order refunded in part counted", async () => {
+    const sk = createShopkeeper({ autoTrack: false });
+    await sk.ready;
+    sk.track("purchase", ORDER);
+    const kept = sk.profile().orders.times;
+    sk.track("purchase", { ...ORDER, transactionId: "T-43", value: 50, items: [{ id: "b", price: 50, quantity: 1 }] });
+    // GA4: a refund that lists items returns those items only; without items, the whole order.
+    sk.track("refund", { transactionId: "T-43", items: [{ id: "b", quantity: 1 }] });
+    expect(sk.profile().orders.count).toBe(2);
+    sk.track("refund", { transactionId: "T-43" });
+    sk.track("refund", { transactionId: "T-43" });
+    sk.track("refund", { transactionId: "T-unknown", value: 500, currency: "USD" });
+    expect(sk.profile().orders).toEqual({ count: 1, revenue: { USD: 30 }, times: kept, impulse: 0 });
+    expect(sk.segments()).toContain("one-time");
+    sk.destroy();
+  });
+
+  it("un-count an order stored by an earlier page", async () => {
+    await confirmedOnce();
+    const later = createShopkeeper({ autoTrack: false });
+    await later.ready;
+    later.track("refund", { transactionId: "T-42", currency: "USD", value: 30 });
+    expect(later.profile().orders).toMatchObject({ count: 0, revenue: { USD: 0 }, times: [] });
+    expect(later.segments()).not.toContain("one-time");
+    later.destroy();
+  });
+});

@@ -54,6 +54,18 @@ describe("parseDataLayerEntry", () => {
     expect(parseDataLayerEntry(ua)).toEqual({ name: "purchase", props: { currency: "USD", value: 35.43, transactionId: "T-8", items: [{ id: "P3", price: 35.43, currency: "USD" }] } });
   });
 
+  it("reads a GA4 refund, whole or of some items, and a Universal Analytics refund", () => {
+    expect(parseDataLayerEntry({ event: "refund", ecommerce: { transaction_id: "T-9", currency: "USD", value: 120 } })).toEqual({
+      name: "refund",
+      props: { transactionId: "T-9", currency: "USD", value: 120, items: [] },
+    });
+    expect(parseDataLayerEntry(gtag("event", "refund", { transaction_id: "T-9", items: [{ item_id: "a", quantity: 1 }] }))).toEqual({
+      name: "refund",
+      props: { transactionId: "T-9", items: [{ id: "a", quantity: 1 }] },
+    });
+    expect(parseDataLayerEntry({ event: "refund", ecommerce: { refund: { actionField: { id: "T-7" } } } })).toEqual({ name: "refund", props: { transactionId: "T-7", items: [] } });
+  });
+
   it("reads the arguments object that gtag pushes", () => {
     const parsed = parseDataLayerEntry(gtag("event", "add_to_cart", { currency: "PKR", value: 2500, items: [{ item_id: "k-1", item_name: "Kurta", price: 2500 }] }));
     expect(parsed).toEqual({ name: "add_to_cart", props: { currency: "PKR", value: 2500, items: [{ id: "k-1", title: "Kurta", price: 2500, currency: "PKR" }] } });
@@ -123,7 +135,7 @@ describe("parseDataLayerEntry", () => {
   });
 
   it("ignores resets, other events and junk", () => {
-    for (const entry of [{ ecommerce: null }, { event: "gtm.js" }, { event: "refund", ecommerce: { items: [] } }, "view_item", null, 42, [], { ecommerce: { items: "x" } }]) {
+    for (const entry of [{ ecommerce: null }, { event: "gtm.js" }, { event: "add_payment_info", ecommerce: { items: [{ item_id: "a" }] } }, "view_item", null, 42, [], { ecommerce: { items: "x" } }]) {
       expect(parseDataLayerEntry(entry)).toBeNull();
     }
   });
