@@ -94,14 +94,15 @@ export function* indexSteps(catalog: Product[]): Generator<void, CatalogIndex> {
 }
 
 /**
- * The catalog position of a product named by its id, or else by its sku, group id, url or a
- * variant's id or sku (`variantIds`): pages and dataLayer events name products by whichever they have
- * (a Shopify page's JSON-LD gives the selected variant's sku, the feed the product id), and the
- * feed's id wins where they clash.
+ * The catalog position of a product named by its id, or else by its sku, group id, url, a
+ * variant's id or sku (`variantIds`), or its url with a fragment: pages and dataLayer events name
+ * products by whichever they have (a Shopify page's JSON-LD gives the selected variant's sku or
+ * the page's `@id`, `/products/x#product`; the feed the product id), and the feed's id wins where
+ * they clash.
  * @example productAt(getIndex(catalog), catalog, "SKU-1") // 0 when catalog[0].sku is "SKU-1"
  */
 export const productAt = (ix: CatalogIndex, catalog: Product[], id: string): number | undefined =>
-  ix._at.get(id) ?? (ix._alias ??= aliases(catalog)).get(id);
+  ix._at.get(id) ?? (ix._alias ??= aliases(catalog)).get(id) ?? ix._alias.get(id.replace(/#.*/, ""));
 
 // The first product with each sku, group id and url.
 const aliases = (catalog: Product[]): Map<string, number> => {

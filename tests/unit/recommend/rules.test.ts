@@ -75,6 +75,14 @@ describe("exclusions", () => {
     }
   });
 
+  it("knows a product named by the schema.org @id of its page, as Shopify and Yoast write it (/products/x#product)", () => {
+    const { products } = parseCatalog(feed("shopify-products.json"), { baseUrl: "https://summit.example/products.json" });
+    const id = "https://summit.example/products/trail-runner-3#product";
+    const profile = profileOf(["view_item", { items: [{ id, category: ["Shoes", "Running"], brand: "Summit Co." }] }]);
+    expect(ids(recommend(products, profile, { strategy: "recently-viewed" }, { now: NOW }))).toEqual(["7712001"]);
+    expect(ids(recommend(products, profile, { strategy: "for-you" }, { now: NOW, inView: id }))).not.toContain("7712001");
+  });
+
   it("ranks an unknown strategy as for-you, with one warning, and takes null options as none", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const profile = profileOf(view(at("run1")));
