@@ -5,7 +5,7 @@ import { openPreferences } from "../preferences/open-preferences";
 import { QrCode } from "../qr/qr-code";
 import { channelHours } from "./channel-hours";
 import { channelHref } from "./channel-link";
-import { orderChannels } from "./order-channels";
+import { channelKey, orderChannels } from "./order-channels";
 
 /** What the list remembers between renders: the visitor's pick and which QR code is open (type + value). */
 export interface ListState {
@@ -49,18 +49,19 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
     <ul part="channels">
       {orderChannels(list, pref, personal ? sk.segments() : [], sk.config.channelOrder).map((c) => {
         const id = c.type + c.value;
+        const key = channelKey(c, list);
         const name = cleanText(c.label || t(c.type), 60);
         // A function, so "$&" or "$'" in a product title stays literal.
         const raw = product ? (c.message || t("msg")).replace("{product}", () => product) : c.message?.includes("{product}") ? "" : c.message;
         const href = channelHref(c, raw, location.href);
         const h = c.hours && channelHours(c.hours, now);
         const note = h && (h.open ? t("open") : h.next && t("closed", { time: time(h.next) }));
-        const on = c.type == pref;
+        const on = key == pref;
         const qr = fine && c.type == "whatsapp" && href;
         return (
           <li part="channel" key={id}>
             {href ? (
-              <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={() => pick(c.type)}>
+              <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={() => pick(key)}>
                 <bdi dir="auto">{name}</bdi>
               </a>
             ) : (
@@ -68,14 +69,14 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
                 class="p"
                 part="channel-link"
                 onClick={() => {
-                  pick("chat");
+                  pick(key);
                   dispatchEvent(new CustomEvent("shopkeeper:chat", { detail: { product: title } }));
                 }}
               >
                 <bdi dir="auto">{name}</bdi>
               </button>
             )}
-            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name }))} onClick={() => (pick((state.pref = c.type), true), update())}>
+            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name }))} onClick={() => (pick((state.pref = key), true), update())}>
               {on ? "★" : "☆"}
             </button>
             {qr && (

@@ -147,7 +147,8 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
         )}
         {section(
           "contact",
-          p.channel.preferred ? [<li>{channelName(p.channel.preferred)}</li>] : [],
+          // "whatsapp:+92…" is a second WhatsApp channel (see channelKey): shown by its type's name.
+          p.channel.preferred ? [<li>{channelName(p.channel.preferred.split(":")[0]!)}</li>] : [],
         )}
         {section(
           "viewed",

@@ -69,6 +69,36 @@ describe("channel picker", () => {
     expect(root.querySelector('[aria-label="Make Email my preferred channel"]')!.getAttribute("aria-pressed")).toBe("true");
   });
 
+  describe("two channels of one type", () => {
+    const SALES: Channel = { ...WA, label: "Sales" };
+    const SUPPORT: Channel = { type: "whatsapp", value: "+92 300 7654321", label: "Support" };
+    const pressed = (root: ShadowRoot) => [...root.querySelectorAll("[part=prefer]")].map((b) => b.getAttribute("aria-pressed"));
+
+    it("prefers the one the visitor picked, not both", () => {
+      const { fake, root } = inline({ channels: [MAIL, SALES, SUPPORT] });
+      root.querySelector<HTMLButtonElement>('[aria-label="Make Support my preferred channel"]')!.click();
+      expect(fake.tracked).toEqual([["channel_select", { channel: "whatsapp:+92 300 7654321", preferred: true }]]);
+      expect(names(root)).toEqual(["Support", "Email", "Sales"]);
+      expect(pressed(root)).toEqual(["true", "false", "false"]);
+    });
+
+    it("tracks which of them was picked", () => {
+      const { fake, root } = inline({ channels: [SALES, SUPPORT] });
+      links(root)[0]!.click();
+      links(root)[1]!.click();
+      expect(fake.tracked).toEqual([
+        ["channel_select", { channel: "whatsapp" }],
+        ["channel_select", { channel: "whatsapp:+92 300 7654321" }],
+      ]);
+    });
+
+    it("reads a preference stored as the type alone as the first of that type", () => {
+      const { root } = inline({ channels: [MAIL, SALES, SUPPORT] }, (f) => void (f.profile.channel = { preferred: "whatsapp", explicit: true, picks: { whatsapp: 1 } }));
+      expect(names(root)).toEqual(["Sales", "Email", "Support"]);
+      expect(pressed(root)).toEqual(["true", "false", "false"]);
+    });
+  });
+
   it("follows a preference set in the floating picker on the same page", () => {
     const { fake, root } = inline({ channels: [WA, PHONE, MAIL] });
     expect(names(root)).toEqual(["WhatsApp", "Call", "Email"]);

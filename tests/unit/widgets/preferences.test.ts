@@ -62,6 +62,11 @@ describe("preferences", () => {
     expect(items("آپ کس طرح رابطہ پسند کرتے ہیں")).toEqual(["کال کریں"]);
   });
 
+  it("names a second channel of one type by its type, as the picker does", () => {
+    const { items } = panel({ profile: { channel: { preferred: "whatsapp:+92 300 7654321", explicit: true, picks: {} } } });
+    expect(items("How you like to be contacted")).toEqual(["WhatsApp"]);
+  });
+
   it("says so when there is nothing yet", () => {
     expect(panel().root.textContent).toContain("Nothing yet.");
   });
