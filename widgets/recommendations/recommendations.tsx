@@ -109,7 +109,16 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     sk.track("not_interested", { productId: p.id });
     paint();
     const cards = m.root.querySelectorAll(".c");
-    (cards[k] || cards[k - 1])?.querySelector("button")?.focus();
+    const to = (cards[k] || cards[k - 1])?.querySelector("button");
+    if (to) to.focus();
+    // The last card went and the shelf with it: focus goes on to what follows on the page, as Tab
+    // would take it, not to <body>, where keyboard and screen-reader users lose their place. Only
+    // elements in the Tab order (a tabIndex of 0 or more) are tried; one that cannot take focus
+    // (a link without href, disabled, not rendered) refuses it, and the next one is tried.
+    else
+      [...document.querySelectorAll<HTMLElement>("*")].some(
+        (el) => host.compareDocumentPosition(el) & 4 && el.tabIndex >= 0 && (el.focus(), document.activeElement == el),
+      );
   };
 
   const card = (p: Recommendation, k: number) => {

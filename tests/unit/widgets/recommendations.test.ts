@@ -252,6 +252,19 @@ describe("recommendations", () => {
     expect(host.hidden).toBe(true);
   });
 
+  it("moves focus on to what follows the shelf on the page when the last card is dismissed", async () => {
+    const { cards, host } = await shelf({ products: [fakeProduct("only")] });
+    const skipped = Object.assign(document.createElement("a"), { tabIndex: -1, textContent: "skip" });
+    const disabled = Object.assign(document.createElement("button"), { disabled: true });
+    const next = Object.assign(document.createElement("a"), { href: "/cart", textContent: "Cart" });
+    host.after(skipped, disabled, next);
+    const hide = cards()[0]!.querySelector<HTMLButtonElement>("[part=hide]")!;
+    hide.focus();
+    hide.click();
+    expect(document.activeElement).toBe(next);
+    [skipped, disabled, next].forEach((el) => el.remove());
+  });
+
   it("counts an impression after half the card was visible for one second, once", async () => {
     const { cards, tracked, io } = await shelf();
     const card = cards()[1]!;
