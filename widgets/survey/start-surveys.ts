@@ -1,14 +1,24 @@
-import { focusedField, type Shopkeeper } from "../../src/index";
+import { focusedField, warnOnce, type Shopkeeper } from "../../src/index";
 import { openSurvey } from "./open-survey";
 
 /**
  * Renders each survey the core decides to show (its `survey_shown` event) as a dialog, one at a
  * time. If the visitor is typing in a field at that moment (in a shadow root or an iframe too), the
- * dialog waits until no field has focus. Returns a function that stops listening and closes an open
- * or waiting survey.
+ * dialog waits until no field has focus. Where the page does not allow shadow roots it listens to
+ * nothing, so no survey is recorded as shown. Returns a function that stops listening and closes
+ * an open or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
+  // The core records a survey as shown (and spends the pop-up budget) before it reaches us, and
+  // offers none while nobody listens. So on a page that took shadow roots away (an override of
+  // attachShadow, a broken polyfill), where no dialog could render, nobody listens.
+  try {
+    document.createElement("div").attachShadow({ mode: "open" });
+  } catch (e) {
+    warnOnce("survey", "surveys off: no shadow root", e);
+    return () => undefined;
+  }
   let close: (() => void) | undefined;
   let unwait: (() => void) | undefined;
   const off = sk.on("survey_shown", ({ props }) => {

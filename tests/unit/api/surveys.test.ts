@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createShopkeeper, type ShopkeeperConfig, type Survey } from "../../../src/index";
 import { _resetWarnings } from "../../../src/log";
+import { startSurveys } from "../../../widgets/survey/index";
 
 const survey = (id: string, trigger: Survey["trigger"]): Survey => ({ id, trigger, questions: [{ id: "q", type: "nps", text: "How likely?" }] });
 const PAGE = { path: "/", pageType: "home" } as const;
@@ -122,6 +123,28 @@ describe("without a stored profile", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3_600_000 });
     sk.track("page_view", PAGE);
     expect(shown).toEqual(["manual", "views"]);
+    sk.destroy();
+  });
+});
+
+describe("with the survey widget", () => {
+  it("records no survey as shown, and spends no budget, on a page where widgets cannot render", async () => {
+    _resetWarnings();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    // A host page that took shadow roots away (an override, a broken polyfill).
+    const attach = vi.spyOn(Element.prototype, "attachShadow").mockImplementation(() => {
+      throw new DOMException("blocked", "NotSupportedError");
+    });
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual")] });
+    const stop = startSurveys(sk);
+    await sk.ready;
+    expect(sk.show("manual")).toBe(false);
+    expect(sk.profile().surveys).toEqual({});
+    expect(sk.profile().interruptions).toEqual([]);
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes("surveys off"))).toHaveLength(1);
+    attach.mockRestore();
+    stop();
     sk.destroy();
   });
 });
