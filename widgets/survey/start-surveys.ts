@@ -4,9 +4,9 @@ import { openSurvey } from "./open-survey";
 /**
  * Renders each survey the core decides to show (its `survey_shown` event) as a dialog, one at a
  * time. If the visitor is typing in a field at that moment (in a shadow root or an iframe too), the
- * dialog waits until no field has focus. Where the page does not allow shadow roots it listens to
- * nothing, so no survey is recorded as shown. Returns a function that stops listening and closes
- * an open or waiting survey.
+ * dialog waits until no field has focus, and is dropped if the visitor meanwhile went on to another
+ * path of an SPA. Where the page does not allow shadow roots it listens to nothing, so no survey is
+ * recorded as shown. Returns a function that stops listening and closes an open or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
@@ -21,13 +21,19 @@ export function startSurveys(sk: Shopkeeper): () => void {
   }
   let close: (() => void) | undefined;
   let unwait: (() => void) | undefined;
+  // The path a survey was picked on.
+  let path: string;
   const off = sk.on("survey_shown", ({ props }) => {
     const survey = sk.config.surveys?.find((s) => s.id == props.surveyId);
     // config.surveys holds only surveys the core validated (each has questions).
     if (!survey || close || unwait) return;
+    path = location.pathname;
     const wait = () => {
       const field = focusedField(document);
       unwait = undefined;
+      // It was picked for the page it was due on (its `urls`, a cart left there): an SPA navigation
+      // while the visitor typed does not take it to the next page (the one after checkout).
+      if (location.pathname != path) return;
       if (!field) return void (close = openSurvey(sk, survey, () => (close = undefined)));
       // Tabbing to the next field blurs this one before focusing that one: look again a tick later.
       let tick: ReturnType<typeof setTimeout> | undefined;
@@ -37,8 +43,12 @@ export function startSurveys(sk: Shopkeeper): () => void {
     };
     wait();
   });
+  // A new route unmounts the field without a blur in Firefox and Safari
+  // (https://github.com/whatwg/html/issues/3847): the wait ends with the page.
+  const offView = sk.on("page_view", () => location.pathname != path && (unwait?.(), (unwait = undefined)));
   return () => {
     off();
+    offView();
     unwait?.();
     close?.();
   };

@@ -216,6 +216,35 @@ describe("survey dialog", () => {
     expect(document.getElementById("shopkeeper-survey")).toBeNull();
   });
 
+  describe("after an SPA navigation while the visitor typed", () => {
+    afterEach(() => history.pushState(null, "", "/"));
+
+    it("does not open on the page the visitor went on to", () => {
+      const input = document.createElement("input");
+      document.body.append(input);
+      history.pushState(null, "", "/cart");
+      input.focus();
+      open([survey([NPS])]);
+      history.pushState(null, "", "/thank-you");
+      // Chrome blurs a field that the new route unmounts.
+      input.blur();
+      vi.runAllTimers();
+      expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    });
+
+    it("stops waiting when the new route unmounts the field without a blur (Firefox, Safari), so a later survey can open", () => {
+      const input = document.createElement("input");
+      document.body.append(input);
+      input.focus();
+      open([survey([NPS]), survey([{ ...NPS, text: "How was checkout?" }], { id: "later", trigger: "manual" })]);
+      history.pushState(null, "", "/thank-you");
+      input.remove();
+      fake.emit("page_view", { path: "/thank-you", pageType: "other" });
+      fake.emit("survey_shown", { surveyId: "later" });
+      expect(dialog()?.textContent).toContain("How was checkout?");
+    });
+  });
+
   it("shows one survey at a time", () => {
     open([survey([NPS])]);
     fake.emit("survey_shown", { surveyId: "exit" });
