@@ -84,6 +84,8 @@ describe("channel picker", () => {
 
     it("tracks which of them was picked", () => {
       const { fake, root } = inline({ channels: [SALES, SUPPORT] });
+      // The links open wa.me: tracked, not followed.
+      root.addEventListener("click", (e) => e.preventDefault());
       links(root)[0]!.click();
       links(root)[1]!.click();
       expect(fake.tracked).toEqual([
