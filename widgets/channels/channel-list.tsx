@@ -43,7 +43,12 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   const fine = !!globalThis.matchMedia?.("(pointer:fine)").matches;
   const time = (at: number) =>
     new Intl.DateTimeFormat(i18n.locale, { hour: "numeric", minute: "2-digit", ...(new Date(at).getDate() != new Date(now).getDate() && { weekday: "short" }) }).format(at);
-  const pick = (channel: string, preferred?: true) => sk.track("channel_select", preferred ? { channel, preferred } : { channel });
+  // The pick can move its channel first, and a moved element loses focus: the control takes it back.
+  const pick = (e: Event, channel: string, preferred?: true) => {
+    sk.track("channel_select", preferred ? { channel, preferred } : { channel });
+    update();
+    (e.currentTarget as HTMLElement).focus();
+  };
   return (
     <>
     <ul part="channels">
@@ -61,22 +66,22 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
         return (
           <li part="channel" key={id}>
             {href ? (
-              <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={() => pick(key)}>
+              <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
                 <bdi dir="auto">{name}</bdi>
               </a>
             ) : (
               <button
                 class="p"
                 part="channel-link"
-                onClick={() => {
-                  pick(key);
+                onClick={(e) => {
+                  pick(e, key);
                   dispatchEvent(new CustomEvent("shopkeeper:chat", { detail: { product: title } }));
                 }}
               >
                 <bdi dir="auto">{name}</bdi>
               </button>
             )}
-            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name }))} onClick={() => (pick((state.pref = key), true), update())}>
+            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name }))} onClick={(e) => pick(e, (state.pref = key), true)}>
               {on ? "★" : "☆"}
             </button>
             {qr && (

@@ -69,6 +69,28 @@ describe("channel picker", () => {
     expect(root.querySelector('[aria-label="Make Email my preferred channel"]')!.getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("keeps focus on the star the visitor pressed as its channel moves first", () => {
+    const { root } = inline({ channels: [WA, PHONE, MAIL] });
+    const prefer = root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!;
+    prefer.focus();
+    prefer.click();
+    expect(names(root)[0]).toBe("Email");
+    expect(root.activeElement?.getAttribute("aria-label")).toBe("Make Email my preferred channel");
+  });
+
+  it("keeps focus on the link the visitor followed as the pick moves its channel first", () => {
+    const { root } = inline({ channels: [WA, PHONE, MAIL] }, (f) =>
+      // The core learns the pick before the picker hears of it.
+      f.sk.on("channel_select", ({ props }) => void (f.profile.channel = { preferred: props.channel, picks: { [props.channel]: 1 } })),
+    );
+    root.addEventListener("click", (e) => e.preventDefault());
+    const mail = links(root)[2]!;
+    mail.focus();
+    mail.click();
+    expect(names(root)[0]).toBe("Email");
+    expect(root.activeElement).toBe(mail);
+  });
+
   describe("two channels of one type", () => {
     const SALES: Channel = { ...WA, label: "Sales" };
     const SUPPORT: Channel = { type: "whatsapp", value: "+92 300 7654321", label: "Support" };
