@@ -138,7 +138,8 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
               <option value={k}>{t(k)}</option>
             ))}
           </select>
-          <input name="v" maxLength={60} aria-label={t("addL")} />
+          {/* dir="auto": an Urdu or Arabic interest typed on an English page runs right to left. */}
+          <input name="v" dir="auto" maxLength={60} aria-label={t("addL")} />
           <button>{t("add")}</button>
         </form>
         {section(

@@ -137,8 +137,9 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
           <label class="q" id="skq" tabIndex={-1} for="ska" dir="auto">
             {q.text}
           </label>
-          {/* Keyed: a second text question would otherwise keep the first one's answer in the box. */}
-          <textarea key={q.id} id="ska" part="text" maxLength={max} ref={(r) => void (area = r)} />
+          {/* Keyed: a second text question would otherwise keep the first one's answer in the box.
+              dir="auto": Urdu or Arabic feedback in an English survey runs right to left. */}
+          <textarea key={q.id} id="ska" part="text" dir="auto" maxLength={max} ref={(r) => void (area = r)} />
           {/* Line breaks kept: feedback written in paragraphs reaches the shop in paragraphs. */}
           {next(() => cleanText(area!.value, max, true), true)}
         </div>

@@ -67,6 +67,11 @@ describe("preferences", () => {
     expect(items("How you like to be contacted")).toEqual(["WhatsApp"]);
   });
 
+  it("lets the visitor type an interest right to left in a left-to-right panel", () => {
+    // The field takes its direction from what is typed: an Urdu brand name on an English page.
+    expect(panel().root.querySelector("input[name=v]")!.getAttribute("dir")).toBe("auto");
+  });
+
   it("says so when there is nothing yet", () => {
     expect(panel().root.textContent).toContain("Nothing yet.");
   });

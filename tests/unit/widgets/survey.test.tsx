@@ -356,6 +356,12 @@ describe("choice and text questions", () => {
     expect(responses()).toEqual([{ surveyId: "exit", answers: {}, text: { more: "good shop\nok" }, completed: true }]);
   });
 
+  it("lets the visitor write right to left in a survey in a left-to-right language", () => {
+    open([survey([{ id: "why", type: "text", text: "Why?" }])]);
+    // The box takes its direction from what is typed: Urdu feedback in an English survey.
+    expect(root()!.querySelector("textarea")!.getAttribute("dir")).toBe("auto");
+  });
+
   it("starts the next free-text question empty, not with the answer just given", () => {
     open([survey([{ id: "a", type: "text", text: "What did you come for?" }, { id: "b", type: "text", text: "Anything else?" }])]);
     root()!.querySelector("textarea")!.value = "a tent";
