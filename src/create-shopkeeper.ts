@@ -108,7 +108,8 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     consent: consentMode,
     // A server render has no tabs to sync and nothing to keep: memory only, and no handle left open.
     ...(win ? { win } : { persist: false }),
-    onChange: () => updateSegments(false),
+    // What storage brought in (another tab's change, its erase) has no event of ours: a signal tells the widgets.
+    onChange: (_, external) => (updateSegments(false), external && refresh()),
   });
 
   const group = () => assignGroup(store.profile().id, config.holdout ?? 0);
@@ -174,6 +175,10 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     }
     lastSegments = next;
   };
+
+  // Widgets redraw on it when the profile changed without an event of this tab. Local: never
+  // stored, never sent (destinations subscribe to "*"), and not before the first read, which widgets await.
+  const refresh = () => isReady && emitter.emit({ name: "profile_change" }, true);
 
   // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
   let tracker: ReturnType<typeof startTracker> | undefined;
@@ -359,6 +364,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       await store.forget();
       seenOnPage.clear();
       updateSegments(false);
+      refresh();
     },
     destroy() {
       if (destroyed) return;

@@ -400,7 +400,13 @@ export type Widget<O = Record<string, unknown>> = (host: HTMLElement, shopkeeper
 /** Where the profile lives right now. */
 export type StorageMode = "idb" | "memory" | "none";
 
-export type Listener<N extends EventName> = (event: EmittedEvent<N>) => void;
+/**
+ * What `on()` takes beside the events: a signal of this page only, never stored or sent anywhere.
+ * `profile_change`: the profile changed without an event of this tab (README, Events).
+ */
+export type LocalEvent = "profile_change";
+
+export type Listener<N extends EventName | LocalEvent> = N extends EventName ? (event: EmittedEvent<N>) => void : () => void;
 
 /** The public instance: from `createShopkeeper()` or `shopkeeper(sk => ...)` on the script tag. */
 export interface Shopkeeper {
@@ -421,8 +427,8 @@ export interface Shopkeeper {
   /** The current page's own product (none or one), as found in its markup and events. */
   pageProducts(): Product[];
   mount<O>(el: HTMLElement, widget: Widget<O> | string, options?: O): () => void;
-  on<N extends EventName>(name: N, fn: Listener<N>): () => void;
-  off<N extends EventName>(name: N, fn: Listener<N>): void;
+  on<N extends EventName | LocalEvent>(name: N, fn: Listener<N>): () => void;
+  off<N extends EventName | LocalEvent>(name: N, fn: Listener<N>): void;
   /** Read, or switch, the consent mode. */
   consent(mode?: ConsentMode): ConsentMode;
   storage(): StorageMode;

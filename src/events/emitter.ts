@@ -1,14 +1,16 @@
-import type { EmittedEvent, EventName, Listener } from "../types";
+import type { EmittedEvent, EventName, Listener, LocalEvent } from "../types";
 import { warnOnce } from "../log";
 
 /** A typed event hub: `on()` returns its own `off()`; `"*"` receives every event (for sinks). */
 export interface Emitter {
-  on<N extends EventName>(name: N, fn: Listener<N>): () => void;
+  on<N extends EventName | LocalEvent>(name: N, fn: Listener<N>): () => void;
   on(name: "*", fn: (event: EmittedEvent) => void): () => void;
-  off<N extends EventName>(name: N, fn: Listener<N>): void;
+  off<N extends EventName | LocalEvent>(name: N, fn: Listener<N>): void;
   off(name: "*", fn: (event: EmittedEvent) => void): void;
   /** Calls the subscribers of `event.name`, then the `"*"` ones; one that throws never stops the rest. */
   emit(event: EmittedEvent): void;
+  /** Calls the subscribers of a local signal only: the `"*"` ones (the destinations) never get it. */
+  emit(event: { name: LocalEvent }, local: true): void;
   /** True while something subscribes to `name` itself (`"*"` subscribers do not count). */
   has(name: EventName): boolean;
 }
@@ -31,12 +33,12 @@ export function createEmitter(): Emitter {
     },
     off,
     has: (name: string) => get(name).length > 0,
-    emit(event) {
+    emit(event: { name: string }, local?: true) {
       let failure: unknown;
       // Copies of the lists: a subscriber that subscribes or unsubscribes does not change this round.
-      for (const fn of [...get(event.name), ...get("*")]) {
+      for (const fn of [...get(event.name), ...(local ? [] : get("*"))]) {
         try {
-          fn(event);
+          fn(event as EmittedEvent);
         } catch (error) {
           failure ??= error;
         }

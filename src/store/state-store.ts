@@ -2,7 +2,7 @@ import { promisifyRequest } from "idb-keyval";
 import type { ConsentMode, Profile, StorageMode, TrackedEvent } from "../types";
 import { attempt, warnOnce } from "../log";
 import { isSafe } from "../privacy/is-safe";
-import { plain } from "../plain";
+import { plain, stringify } from "../plain";
 import { listen, stopAll } from "../track/listen";
 import { createIdb, isQuota } from "./idb";
 
@@ -34,7 +34,10 @@ export interface StateStoreOptions {
   openTimeout?: number;
   /** Defaults to `MIGRATIONS`. */
   migrations?: Migrations;
-  /** Runs when the mirror was replaced from storage; `external` when another tab caused it. */
+  /**
+   * Runs when the mirror was replaced from storage; `external` when it now holds what this tab did
+   * not (another tab's change, an erase), not after a write of ours or a read that found nothing new.
+   */
   onChange?: (profile: Profile, external: boolean) => void;
   /** For flushes on hide and `pagehide`, and re-reads on focus without BroadcastChannel. */
   win?: Window;
@@ -234,10 +237,12 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
         read = true;
         if (stored) base = undefined;
         queued.splice(0, done);
+        // A re-read on focus or return from the back/forward cache usually finds what the mirror has.
+        const was = !write && stringify(mirror);
         mirror = queued.reduce(apply, profile);
         ring = list.concat(only(queued)).slice(-cap);
         if (write) post("changed");
-        changed(!write);
+        changed(!!was && stringify(mirror) != was);
       })
       // Superseded by a reset or a pagehide write, which may have cancelled it: not a failure.
       .catch((error) => {
@@ -411,13 +416,18 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       const was = consent;
       consent = mode;
       if (mode == "denied" && was != "denied") {
-        await forget();
+        const erased = forget();
+        // Told at once, as the mirror is empty now: what the page does next builds on that.
+        changed(true);
+        await erased;
         // Unlike forget(), denying keeps learning in memory: granting later saves it.
         halted = false;
         return;
       }
       if (mode == "granted") {
         halted = false;
+        // Read first: what is stored joins the mirror as a change from outside, as another tab's would.
+        void reread();
         return flush(true);
       }
     },

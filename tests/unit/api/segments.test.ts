@@ -58,6 +58,19 @@ describe("segment_enter and segment_leave", () => {
     sk.destroy();
   });
 
+  it("report nothing when denying consent erases the profile: the page's listeners hear no move either", async () => {
+    await returningBuyer();
+    const { sk } = await tab();
+    const heard: string[] = [];
+    sk.on("segment_enter", (e) => heard.push(`enter ${e.props.segment}`));
+    sk.on("segment_leave", (e) => heard.push(`leave ${e.props.segment}`));
+    sk.consent("denied");
+    sk.track("page_view", PAGE);
+    expect(sk.profile().orders.count).toBe(0);
+    expect(heard).toEqual([]);
+    sk.destroy();
+  });
+
   it("report nothing when another tab erases everything", async () => {
     await returningBuyer();
     const a = await tab();
