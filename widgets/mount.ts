@@ -1,5 +1,5 @@
 import { render, type VNode } from "preact";
-import { warnOnce, type EventName, type Shopkeeper } from "../src/index";
+import { warnOnce, type EventName, type LocalEvent, type Shopkeeper } from "../src/index";
 import { getLocale } from "./i18n/index";
 
 /** What `renderInShadow` hands back: re-render, remove, and the shadow root for queries. */
@@ -28,7 +28,7 @@ const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
 export function renderInShadow(
   host: HTMLElement,
   view: () => VNode | null,
-  options: { css: string; sk: Shopkeeper; cleanup?: () => void; events?: readonly EventName[] },
+  options: { css: string; sk: Shopkeeper; cleanup?: () => void; events?: readonly (EventName | LocalEvent)[] },
 ): Mounted {
   const { css, sk, cleanup, events } = options;
   // Kept in the document: the new render reuses a pop-up host.

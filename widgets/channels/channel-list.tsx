@@ -23,8 +23,9 @@ export function validChannels(sk: Shopkeeper): Channel[] {
 }
 
 // A picker re-renders after each page or product view (an SPA navigation changes the product and the
-// hours) and after a pick in the other picker, which changes the order.
-export const LIVE = ["page_view", "view_item", "channel_select"] as const;
+// hours), after a pick in the other picker, which changes the order, and when the profile changed
+// without an event of this tab (another tab's pick, an erase, consent granted).
+export const LIVE = ["page_view", "view_item", "channel_select", "profile_change"] as const;
 
 /**
  * The channel list both pickers render: `list` (from `validChannels`) in the visitor's order, each

@@ -201,8 +201,9 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
       ),
     // Re-rendered once storage was read (else an empty profile shows until the next action), and
     // when other widgets and pages learn something: a product viewed, an interest changed in
-    // another panel, a channel picked, a segment entered.
-    { css: CSS, sk, cleanup: () => clearTimeout(timer), events: ["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave"] },
+    // another panel, a channel picked, a segment entered; or when the profile changed without an
+    // event of this tab (another tab's change or erase, consent granted).
+    { css: CSS, sk, cleanup: () => clearTimeout(timer), events: ["view_item", "interest_add", "interest_remove", "personalization", "channel_select", "segment_enter", "segment_leave", "profile_change"] },
   );
   sk.ready.catch(fail);
   const dialog = m.root.querySelector("dialog");

@@ -230,9 +230,10 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         show((list || []).filter((p) => !taken.has(p.id)).slice(0, limit));
         paint();
       });
-  // What the visitor tells the preferences panel or another shelf shows here at once.
+  // What the visitor tells the preferences panel or another shelf shows here at once, and so does
+  // a profile read or erased without an event of this tab (consent granted, another tab, an erase).
   const offs = [
-    ...(["personalization", "interest_add", "interest_remove"] as const).map((name) => sk.on(name, load)),
+    ...(["personalization", "interest_add", "interest_remove", "profile_change"] as const).map((name) => sk.on(name, load)),
     // A client-rendered page names its product after the shelf asked: never show it on its own page.
     sk.on("view_item", ({ props }) => items?.some((p) => props.items.some((i) => i.id == p.id)) && load()),
     sk.on("not_interested", ({ props }) => {

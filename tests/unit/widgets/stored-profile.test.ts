@@ -1,0 +1,102 @@
+// Widgets on the real instance, over fake-indexeddb: what they show when the profile is replaced by
+// something other than this tab's own events (consent granted, another tab, an erase).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createShopkeeper, type Shopkeeper, type ShopkeeperConfig } from "../../../src/index";
+import { channels } from "../../../widgets/channels/index";
+import { preferences } from "../../../widgets/preferences/preferences";
+import { recommendations } from "../../../widgets/recommendations/recommendations";
+
+const product = (id: string, category: string, popularity: number) => ({ id, title: id, url: `https://shop.example/p/${id}`, category: [category], popularity });
+const catalog = [product("pan", "Kitchen", 9), product("pot", "Kitchen", 8), product("tent", "Camping", 2), product("stove", "Camping", 1)];
+const CAMPING = { items: [{ id: "tent", title: "tent", category: ["Camping"] }] };
+const channelList = [
+  { type: "whatsapp", value: "+92 300 1234567" },
+  { type: "email", value: "help@shop.example" },
+] as const;
+
+const open: (() => void)[] = [];
+afterEach(() => open.splice(0).forEach((stop) => stop()));
+
+function tab(config: ShopkeeperConfig = {}) {
+  const sk = createShopkeeper({ autoTrack: false, catalog, channels: [...channelList], ...config });
+  open.push(() => sk.destroy());
+  return sk;
+}
+
+/** An earlier page that stored an interest in Camping. */
+async function campingVisitor() {
+  const sk = createShopkeeper({ autoTrack: false, catalog });
+  await sk.ready;
+  sk.track("view_item", CAMPING);
+  sk.track("interest_add", { kind: "category", value: "Camping" });
+  await sk.export();
+  sk.destroy();
+}
+
+function mount(sk: Shopkeeper, widget: typeof recommendations | typeof preferences | typeof channels) {
+  const host = document.createElement("div");
+  document.body.append(host);
+  open.unshift(sk.mount(host, widget as typeof channels, { observe: () => ({ observe() {}, unobserve() {}, disconnect() {} }) }));
+  return host.shadowRoot!;
+}
+
+const shelfIds = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>("[part=card]")].map((c) => c.dataset.id);
+const interests = (root: ShadowRoot) => [...root.querySelectorAll("h3")].find((h) => h.textContent == "Your interests")?.nextElementSibling?.textContent;
+const picker = (root: ShadowRoot) => [...root.querySelectorAll("[part=channel]")].map((li) => li.querySelector("[part=channel-link]")!.textContent + (li.querySelector("[aria-pressed=true]") ? "★" : ""));
+
+describe("a recommendations shelf", () => {
+  it("on a consent-pending page, shows the returning visitor's list once consent is granted", async () => {
+    await campingVisitor();
+    const sk = tab({ consent: "pending", holdout: 0 });
+    const root = mount(sk, recommendations);
+    await vi.waitFor(() => expect(shelfIds(root)).toEqual(["pan", "pot", "tent", "stove"]));
+    sk.consent("granted");
+    await vi.waitFor(() => expect(shelfIds(root).slice(0, 2)).toEqual(["tent", "stove"]));
+  });
+
+  it("drops the personal list when the visitor erases everything on the page", async () => {
+    await campingVisitor();
+    const sk = tab();
+    const root = mount(sk, recommendations);
+    await vi.waitFor(() => expect(shelfIds(root).slice(0, 2)).toEqual(["tent", "stove"]));
+    await sk.forget();
+    await vi.waitFor(() => expect(shelfIds(root)).toEqual(["pan", "pot", "tent", "stove"]));
+  });
+});
+
+describe("the preferences panel", () => {
+  it("drops what another tab erased", async () => {
+    await campingVisitor();
+    const a = tab();
+    const b = tab();
+    await Promise.all([a.ready, b.ready]);
+    const root = mount(a, preferences);
+    await vi.waitFor(() => expect(interests(root)).toContain("Camping"));
+    await b.forget();
+    await vi.waitFor(() => expect(interests(root)).toBe("Nothing yet."));
+  });
+
+  it("shows an interest another tab added", async () => {
+    const a = tab();
+    const b = tab();
+    await Promise.all([a.ready, b.ready]);
+    const root = mount(a, preferences);
+    await vi.waitFor(() => expect(interests(root)).toBe("Nothing yet."));
+    b.track("interest_add", { kind: "brand", value: "Khaadi" });
+    await b.export();
+    await vi.waitFor(() => expect(interests(root)).toContain("Khaadi"));
+  });
+});
+
+describe("the channel picker", () => {
+  it("follows a preferred channel picked in another tab", async () => {
+    const a = tab();
+    const b = tab();
+    await Promise.all([a.ready, b.ready]);
+    const root = mount(a, channels);
+    expect(picker(root)).toEqual(["WhatsApp", "Email"]);
+    b.track("channel_select", { channel: "email", preferred: true });
+    await b.export();
+    await vi.waitFor(() => expect(picker(root)).toEqual(["Email★", "WhatsApp"]));
+  });
+});
