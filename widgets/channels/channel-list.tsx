@@ -38,6 +38,9 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   const title = sk.pageProducts()[0]?.title;
   const product = title && cleanText(title, 80);
   const profile = sk.profile();
+  // The visitor's pick shows at once, before the profile may hold it (storage not read yet); once
+  // it does, the profile says what is preferred, so an erase or a later pick elsewhere shows here.
+  if (state.pref == profile.channel.preferred) delete state.pref;
   // With personalisation off, or in the holdout control group, only the visitor's own choice counts.
   const personal = profile.personalization && sk.group != "control";
   const pref = state.pref ?? (personal || profile.channel.explicit ? profile.channel.preferred : undefined);

@@ -2,7 +2,7 @@
 // something other than this tab's own events (consent granted, another tab, an erase).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createShopkeeper, type Shopkeeper, type ShopkeeperConfig } from "../../../src/index";
-import { channels } from "../../../widgets/channels/index";
+import { channels, floatingChannels } from "../../../widgets/channels/index";
 import { preferences } from "../../../widgets/preferences/preferences";
 import { recommendations } from "../../../widgets/recommendations/recommendations";
 
@@ -98,5 +98,28 @@ describe("the channel picker", () => {
     b.track("channel_select", { channel: "email", preferred: true });
     await b.export();
     await vi.waitFor(() => expect(picker(root)).toEqual(["Email★", "WhatsApp"]));
+  });
+
+  it("forgets the visitor's pick when they erase everything", async () => {
+    const sk = tab();
+    await sk.ready;
+    const root = mount(sk, channels);
+    root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!.click();
+    expect(picker(root)).toEqual(["Email★", "WhatsApp"]);
+    await sk.forget();
+    await vi.waitFor(() => expect(picker(root)).toEqual(["WhatsApp", "Email"]));
+  });
+
+  it("follows a pick made in the floating picker after one made here", async () => {
+    const sk = tab();
+    await sk.ready;
+    const root = mount(sk, channels);
+    open.unshift(floatingChannels(sk));
+    root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!.click();
+    const floating = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    floating.querySelector<HTMLButtonElement>("[part=button]")!.click();
+    floating.querySelector<HTMLButtonElement>('[aria-label="Make WhatsApp my preferred channel"]')!.click();
+    expect(picker(floating)).toEqual(["WhatsApp★", "Email"]);
+    expect(picker(root)).toEqual(["WhatsApp★", "Email"]);
   });
 });
