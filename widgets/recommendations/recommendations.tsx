@@ -95,7 +95,7 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
   const onVisibility = () => {
     timers.forEach(clearTimeout);
     io?.disconnect();
-    if (!document.hidden) observe();
+    if (!document.hidden) stale ? load() : observe();
   };
   document.addEventListener("visibilitychange", onVisibility);
 
@@ -216,8 +216,12 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     },
   );
 
+  // A profile changed by another tab while this one is hidden: the shelf reloads once it is shown,
+  // not after each of that tab's writes.
+  let stale = false;
   // A reload keeps the cards on screen until the new list arrives: no placeholders, no jump.
-  const load = () =>
+  const load = () => {
+    stale = false;
     sk
       // Room for what other shelves already show.
       .recommend({ limit: limit * 3, ...(o.strategy && { strategy: o.strategy }), ...(o.product && { context: o.product }) })
@@ -230,10 +234,12 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
         show((list || []).filter((p) => !taken.has(p.id)).slice(0, limit));
         paint();
       });
+  };
   // What the visitor tells the preferences panel or another shelf shows here at once, and so does
   // a profile read or erased without an event of this tab (consent granted, another tab, an erase).
   const offs = [
-    ...(["personalization", "interest_add", "interest_remove", "profile_change"] as const).map((name) => sk.on(name, load)),
+    ...(["personalization", "interest_add", "interest_remove"] as const).map((name) => sk.on(name, load)),
+    sk.on("profile_change", () => (document.hidden ? (stale = true) : load())),
     // A client-rendered page names its product after the shelf asked: never show it on its own page.
     sk.on("view_item", ({ props }) => items?.some((p) => props.items.some((i) => i.id == p.id)) && load()),
     sk.on("not_interested", ({ props }) => {

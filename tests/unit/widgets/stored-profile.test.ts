@@ -40,6 +40,12 @@ function mount(sk: Shopkeeper, widget: typeof recommendations | typeof preferenc
   return host.shadowRoot!;
 }
 
+/** happy-dom's document is always visible: switched by hand, as a browser would. */
+const visibility = (state: "hidden" | "visible") => {
+  Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+  Object.defineProperty(document, "hidden", { value: state == "hidden", configurable: true });
+  document.dispatchEvent(new Event("visibilitychange"));
+};
 const shelfIds = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>("[part=card]")].map((c) => c.dataset.id);
 const interests = (root: ShadowRoot) => [...root.querySelectorAll("h3")].find((h) => h.textContent == "Your interests")?.nextElementSibling?.textContent;
 const picker = (root: ShadowRoot) => [...root.querySelectorAll("[part=channel]")].map((li) => li.querySelector("[part=channel-link]")!.textContent + (li.querySelector("[aria-pressed=true]") ? "★" : ""));
@@ -61,6 +67,29 @@ describe("a recommendations shelf", () => {
     await vi.waitFor(() => expect(shelfIds(root).slice(0, 2)).toEqual(["tent", "stove"]));
     await sk.forget();
     await vi.waitFor(() => expect(shelfIds(root)).toEqual(["pan", "pot", "tent", "stove"]));
+  });
+  it("in a hidden tab, waits to be shown before it reloads for another tab's change", async () => {
+    const a = tab();
+    const b = tab();
+    await Promise.all([a.ready, b.ready]);
+    const root = mount(a, recommendations);
+    await vi.waitFor(() => expect(shelfIds(root)).toEqual(["pan", "pot", "tent", "stove"]));
+    const asked = vi.spyOn(a, "recommend");
+    visibility("hidden");
+    try {
+      b.track("interest_add", { kind: "category", value: "Camping" });
+      await b.export();
+      await vi.waitFor(() => expect(a.profile().stated).toEqual(["category:Camping"]));
+      b.track("page_view", { path: "/", pageType: "home" });
+      await b.export();
+      await vi.waitFor(() => expect(a.profile().pageViews).toBe(1));
+      expect(asked).not.toHaveBeenCalled();
+      expect(shelfIds(root)).toEqual(["pan", "pot", "tent", "stove"]);
+    } finally {
+      visibility("visible");
+    }
+    await vi.waitFor(() => expect(shelfIds(root).slice(0, 2)).toEqual(["tent", "stove"]));
+    expect(asked).toHaveBeenCalledTimes(1);
   });
 });
 
