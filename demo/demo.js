@@ -73,8 +73,9 @@
       pre.textContent = JSON.stringify({ sessions: p.sessions, pageViews: p.pageViews, productViews: p.productViews, engagedSeconds: p.engagedSeconds, cart: p.cart, orders: p.orders, affinity: p.affinity, viewed: p.viewed.slice(0, 5) }, null, 1);
     }
     show();
-    ["page_view", "view_item", "dwell", "add_to_cart", "purchase", "interest_add", "interest_remove", "personalization"].forEach(function (name) { sk.on(name, show); });
-    // Erasing everything emits no event: the panel's button is watched instead.
+    // profile_change: another tab's change, "Erase everything", consent granted or denied.
+    ["page_view", "view_item", "dwell", "add_to_cart", "purchase", "interest_add", "interest_remove", "personalization", "profile_change"].forEach(function (name) { sk.on(name, show); });
+    // Clicks elsewhere (a product hidden, a channel picked) may change it through events not listed above.
     document.addEventListener("click", function () { setTimeout(show, 300); });
   });
 })();
