@@ -75,9 +75,11 @@ const setLine = (cart: CartLine[], i: Item, delta: number): CartLine[] => {
     : rest;
 };
 
-// The currency and amount an order adds to revenue: its value, else its items' prices.
-const paid = (x: Props, items: Item[]): [string, number] => [
-  cur(x.currency) ?? items[0]?.currency ?? "XXX",
+// The currency and amount an order adds to revenue: its value, else its items' prices. An order
+// that names no currency is in the shop's: that of the cart it empties or of the last product
+// viewed (XXX: unknown).
+const paid = (x: Props, items: Item[], p: Profile): [string, number] => [
+  cur(x.currency) ?? items[0]?.currency ?? p.cart[0]?.currency ?? p.viewed[0]?.currency ?? "XXX",
   num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0),
 ];
 
@@ -168,7 +170,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     } else if (name == "purchase" && (items.length || num(x.value))) {
       // A purchase naming neither items nor a value is a misfire, not an order.
       const o = p.orders;
-      const [currency, value] = paid(x, items);
+      const [currency, value] = paid(x, items, p);
       // A session that saw no product and no cart add before the order (the confirmation page
       // after a slow payment, a return to an old cart) tells nothing of how quickly they decided.
       const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS && (s.productViews > 0 || s.carted);
@@ -187,7 +189,7 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     // order no longer counts. Whether it was an impulse order is not known; impulse stays within count.
     const items = itemsOf(x);
     const o = p.orders;
-    const [currency, value] = paid(x, items);
+    const [currency, value] = paid(x, items, p);
     const at = o.times.indexOf(x.order);
     if (o.count && (items.length || num(x.value)))
       q.orders = {

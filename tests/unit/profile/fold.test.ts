@@ -180,6 +180,13 @@ describe("purchase", () => {
     expect(p.orders.revenue).toEqual({ EUR: 5.3, PKR: 2000 });
   });
 
+  it("counts an order without a currency in the shop's: that of its cart, else of the last product viewed", () => {
+    const buy = ev("purchase", { items: [], value: 2500, transactionId: "T1" }, T0 + MIN);
+    expect(run([ev("add_to_cart", { items: [{ id: "x", price: 2500, currency: "PKR" }] }), buy]).orders.revenue).toEqual({ PKR: 2500 });
+    expect(run([view({ id: "x", price: 2500, currency: "PKR" }), ev("add_to_cart", { items: [{ id: "x", price: 2500 }] }), buy]).orders.revenue).toEqual({ PKR: 2500 });
+    expect(run([ev("purchase", { items: [], value: 30 })]).orders.revenue).toEqual({ XXX: 30 });
+  });
+
   it("counts an impulse order only in a session under 10 minutes with at most 3 product views", () => {
     const buy = (t: number) => ev("purchase", { items: [{ id: "x", price: 1 }] }, t);
     const views = (n: number) => Array.from({ length: n }, (_, i) => view({ id: `v${i}` }, T0 + i));
