@@ -35,10 +35,25 @@ export const THRESHOLDS = {
 
 /**
  * RFM band limits. Recency: days since the last order, at most [180, 90, 30, 7] gives 2..5.
- * Frequency: orders, at least [2, 3, 5, 10] gives 2..5. Monetary: revenue in the main currency
- * (the one with the largest total), at least [50, 150, 500, 1500] gives 2..5.
+ * Frequency: orders, at least [2, 3, 5, 10] gives 2..5. Monetary: revenue in the main currency,
+ * at least [50, 150, 500, 1500] gives 2..5, in dollar-sized units (see `MAGNITUDE`).
  */
 export const RFM_BANDS = { r: [180, 90, 30, 7], f: [2, 3, 5, 10], m: [50, 150, 500, 1500] };
+
+/**
+ * Currencies whose everyday amounts stand a power of ten or more from the dollar's, grouped by
+ * that power (log10 of units per US dollar at 2025 rates, rounded): index 0 is 10^-1, index 2 is
+ * 10^1, and so on. Revenue is divided by it before the monetary bands apply, so 1,500 yen is not
+ * a big spender and 150 dinars is; a currency not listed counts like the dollar.
+ */
+export const MAGNITUDE = [
+  "KWD",
+  "",
+  "AED BRL CNY CZK DKK HKD ILS MAD MXN MYR NOK PEN PLN QAR RON SAR SEK ZAR",
+  "BDT DZD EGP INR JPY KES PHP PKR RUB THB TRY TWD UAH",
+  "ARS CLP HUF IQD KRW KZT NGN",
+  "COP IDR VND",
+];
 
 const T = THRESHOLDS;
 
@@ -84,18 +99,26 @@ const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * Recency, frequency and monetary scores (1–5 each, 5 best) at `now`, or null before the first
- * order. Bands: `RFM_BANDS` (pass others for currencies with large numbers, such as JPY or PKR).
+ * order. Bands: `RFM_BANDS`. The main currency is the one with the largest revenue in
+ * dollar-sized units.
  * @example getRfm(profile, Date.now()) // { r: 5, f: 3, m: 4 }
  */
-export function getRfm(p: Profile, now: number, bands = RFM_BANDS): Rfm | null {
+export function getRfm(p: Profile, now: number): Rfm | null {
   const { count, times, revenue } = p.orders;
   if (!count) return null;
   const last = times[times.length - 1];
   const days = last == null ? Infinity : (now - last) / DAY;
+  const money = Math.max(
+    0,
+    ...Object.keys(revenue).map((c) => {
+      const i = MAGNITUDE.findIndex((s) => s.includes(c));
+      return (revenue[c]! * 10) / 10 ** (i < 0 ? 1 : i);
+    }),
+  );
   const band = (limits: number[], ok: (limit: number) => boolean) => 1 + limits.filter(ok).length;
   return {
-    r: band(bands.r, (d) => days <= d),
-    f: band(bands.f, (n) => count >= n),
-    m: band(bands.m, (v) => Math.max(0, ...Object.values(revenue)) >= v),
+    r: band(RFM_BANDS.r, (d) => days <= d),
+    f: band(RFM_BANDS.f, (n) => count >= n),
+    m: band(RFM_BANDS.m, (v) => money >= v),
   };
 }

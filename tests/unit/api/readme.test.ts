@@ -9,6 +9,7 @@ import { parseConfig } from "../../../src/config";
 import { startScriptTag } from "../../../src/loader";
 import { _resetWarnings } from "../../../src/log";
 import { parseAudiences } from "../../../src/segments/audiences";
+import { MAGNITUDE } from "../../../src/segments/segments";
 import { parseSurveys } from "../../../src/surveys/validate-surveys";
 import type { Shopkeeper } from "../../../src/types";
 import { CHANNEL_STRINGS } from "../../../widgets/channels/strings";
@@ -189,5 +190,12 @@ describe("the README's reference tables", () => {
       channels: keys(CHANNEL_STRINGS),
       preferences: keys(PREFERENCE_STRINGS),
     });
+  });
+
+  it("list exactly the currencies whose revenue RFM divides, each by its power of ten", () => {
+    const text = section("about the same in any currency", "Other currencies");
+    const factors = ["0.1", "", "10", "100", "1000", "10,000", "100,000"];
+    const listed = Object.fromEntries([...text.matchAll(/÷ ([\d.,]+) for ([A-Z, \n]+?)[;.]/g)].map((m) => [m[1]!, m[2]!.split(/[,\s]+/).filter(Boolean).join(" ")]));
+    expect(listed).toEqual(Object.fromEntries(MAGNITUDE.map((codes, i) => [factors[i], codes]).filter(([, codes]) => codes)));
   });
 });

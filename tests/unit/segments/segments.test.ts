@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../../../src/types";
 import { createProfile } from "../../../src/profile/create-profile";
-import { getRfm, getSegments, RFM_BANDS, SEGMENTS, THRESHOLDS } from "../../../src/segments/segments";
+import { getRfm, getSegments, MAGNITUDE, SEGMENTS, THRESHOLDS } from "../../../src/segments/segments";
 
 const NOW = Date.UTC(2024, 6, 1);
 const DAY = 864e5;
@@ -180,7 +180,30 @@ describe("getRfm", () => {
     expect(getRfm(profile(s), NOW)).toEqual({ r, f, m });
   });
 
-  it("takes other monetary bands", () => {
-    expect(getRfm(profile({ orders: [1], revenue: { PKR: 20000 } }), NOW, { ...RFM_BANDS, m: [5000, 15000, 50000, 150000] })?.m).toBe(3);
+  it.each<[string, Record<string, number>, number]>([
+    ["PKR 5,000 (about 18 dollars)", { PKR: 5000 }, 2],
+    ["PKR 20,000", { PKR: 20000 }, 3],
+    ["JPY 3,000 (about 20 dollars)", { JPY: 3000 }, 1],
+    ["JPY 150,000", { JPY: 150000 }, 5],
+    ["IDR 1,000,000 (about 60 dollars)", { IDR: 1e6 }, 2],
+    ["KWD 150 (about 490 dollars)", { KWD: 150 }, 5],
+    ["KWD 4.9", { KWD: 4.9 }, 1],
+    ["SEK 600", { SEK: 600 }, 2],
+    ["a currency not listed counts like the dollar", { CHF: 500 }, 4],
+  ])("scales the monetary bands to the currency: %s", (_, revenue, m) => {
+    expect(getRfm(profile({ orders: [1], revenue }), NOW)?.m).toBe(m);
+  });
+
+  it("lists each currency once, as three capital letters", () => {
+    const codes = MAGNITUDE.join(" ").split(" ").filter(Boolean);
+    expect(codes.every((c) => /^[A-Z]{3}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it.each<[string, Record<string, number>, number]>([
+    ["the main currency is the largest in dollar-sized units", { USD: 400, PKR: 100000 }, 4],
+    ["and not the largest number", { USD: 400, PKR: 1000 }, 3],
+  ])("%s", (_, revenue, m) => {
+    expect(getRfm(profile({ orders: [1], revenue }), NOW)?.m).toBe(m);
   });
 });
