@@ -15,6 +15,8 @@ export const MAX_VIEWED = 60;
 export const MAX_CART = 50;
 /** Order times and pop-up interruption times kept. */
 export const MAX_TIMES = 20;
+/** Order times kept however old: the loyal segment needs the gaps between the last three orders. */
+export const KEEP_TIMES = 3;
 /** Purchased ids and "not interested" products kept. */
 export const MAX_IDS = 100;
 /** Stated interests and "not interested" categories kept. */

@@ -1,5 +1,5 @@
 import type { Profile } from "../types";
-import { DAY, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
+import { DAY, KEEP_TIMES, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
 import { has, isBadKey, own } from "./own";
 import { score } from "./score";
 
@@ -99,8 +99,8 @@ export const isProfileField = (path: string): boolean => {
 };
 
 /**
- * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order and
- * pop-up times, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
+ * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order times
+ * (but the last `KEEP_TIMES`), pop-up times, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
  * Counters (orders, sessions, revenue) stay: they hold no dated fact.
  * @example profile = pruneProfile(profile, Date.now(), 180)
  */
@@ -114,8 +114,9 @@ export const pruneProfile = (p: Profile, now: number, retentionDays: number, hal
     affinity,
     viewed: p.viewed.filter((v) => v.t >= cut),
     surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut),
-    // The last order's date stays with the order count, so recency rules and RFM keep an answer.
-    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i == all.length - 1) },
+    // The last orders' dates stay with the order count, so recency rules, RFM and the loyal rule
+    // keep an answer: a quarterly buyer has only two orders in 180 days.
+    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i >= all.length - KEEP_TIMES) },
     interruptions: p.interruptions.filter((t) => t >= cut),
   };
 };

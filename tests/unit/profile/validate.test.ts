@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../../../src/types";
 import { createProfile } from "../../../src/profile/create-profile";
+import { KEEP_TIMES } from "../../../src/profile/limits";
 import { pruneProfile, validateProfile } from "../../../src/profile/validate";
+import { getSegments, THRESHOLDS } from "../../../src/segments/segments";
 import { DAY, T0, ev, run } from "./helpers";
 
 const full = (): Profile =>
@@ -79,10 +81,17 @@ describe("pruneProfile", () => {
     expect(validateProfile(p)).toBe(p);
   });
 
-  it("keeps only the last order's date past the retention period", () => {
-    const p = run([0, 10, 20].map((d) => ev("purchase", { items: [{ id: "x" }] }, T0 + d * DAY)));
-    expect(pruneProfile(p, T0 + 200 * DAY, 30).orders.times).toEqual([T0 + 20 * DAY]);
-    expect(pruneProfile(p, T0 + 40 * DAY, 30).orders.times).toEqual([T0 + 10 * DAY, T0 + 20 * DAY]);
+  it("keeps only the last three orders' dates past the retention period", () => {
+    const p = run([0, 10, 20, 30].map((d) => ev("purchase", { items: [{ id: "x" }] }, T0 + d * DAY)));
+    expect(pruneProfile(p, T0 + 200 * DAY, 30).orders.times).toEqual([T0 + 10 * DAY, T0 + 20 * DAY, T0 + 30 * DAY]);
+    expect(pruneProfile(p, T0 + 29 * DAY, 30).orders.times).toEqual([T0, T0 + 10 * DAY, T0 + 20 * DAY, T0 + 30 * DAY]);
+  });
+
+  it("keeps a quarterly buyer loyal through pruning", () => {
+    const p = run([0, 91, 182].map((d) => ev("purchase", { items: [{ id: "x" }] }, T0 + d * DAY)));
+    const now = T0 + 200 * DAY;
+    expect(getSegments(pruneProfile(p, now, 180), now)).toContain("loyal");
+    expect(KEEP_TIMES).toBe(THRESHOLDS.loyalOrders);
   });
 
   it("keeps a survey answered recently even when it was first shown long ago", () => {
