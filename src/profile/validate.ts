@@ -1,5 +1,5 @@
 import type { Profile } from "../types";
-import { DAY, KEEP_TIMES, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED } from "./limits";
+import { DAY, KEEP_TIMES, MAX_CART, MAX_IDS, MAX_STATED, MAX_TIMES, MAX_VIEWED, SESSION_MS } from "./limits";
 import { has, isBadKey, own } from "./own";
 import { score } from "./score";
 
@@ -101,22 +101,31 @@ export const isProfileField = (path: string): boolean => {
 /**
  * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order times
  * (but the last `KEEP_TIMES`), pop-up times, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
- * Counters (orders, sessions, revenue) stay: they hold no dated fact.
+ * Counters (orders, sessions, revenue) stay: they hold no dated fact. Times after `now`, stamped
+ * while the device clock ran ahead, become `now`, and a session stamped so is over (`lastSeen`
+ * the store brings back, `firstSeen` the next event).
  * @example profile = pruneProfile(profile, Date.now(), 180)
  */
 export const pruneProfile = (p: Profile, now: number, retentionDays: number, halfLifeDays = 14): Profile => {
   const cut = now - retentionDays * DAY;
-  const keep = <T>(r: Record<string, T>, f: (v: T) => boolean) => Object.fromEntries(Object.entries(r).filter(([, v]) => f(v)));
+  // A future time would stop decay, hold the session open, freeze the cart behind a future order
+  // and spend the pop-up budget until the corrected clock caught up with it.
+  const at = (t: number) => Math.min(t, now);
+  // The entries `f` gives a value for, with that value.
+  const keep = <T>(r: Record<string, T>, f: (v: T) => T | false) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]).filter(([, v]) => v));
   const affinity = { ...p.affinity };
-  for (const k of Object.keys(affinity)) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01);
+  for (const k of Object.keys(affinity)) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01 && { ...d, t: at(d.t) });
+  const s = p.session;
   return {
     ...p,
+    // The next event starts a new session.
+    session: s.last > now ? { ...s, last: now - SESSION_MS } : s,
     affinity,
-    viewed: p.viewed.filter((v) => v.t >= cut),
-    surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut),
+    viewed: p.viewed.filter((v) => v.t >= cut).map((v) => ({ ...v, t: at(v.t) })),
+    surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut && { ...s, shown: at(s.shown) }),
     // The last orders' dates stay with the order count, so recency rules, RFM and the loyal rule
     // keep an answer: a quarterly buyer has only two orders in 180 days.
-    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i >= all.length - KEEP_TIMES) },
-    interruptions: p.interruptions.filter((t) => t >= cut),
+    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i >= all.length - KEEP_TIMES).map(at) },
+    interruptions: p.interruptions.filter((t) => t >= cut).map(at),
   };
 };

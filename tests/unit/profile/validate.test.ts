@@ -84,7 +84,7 @@ describe("pruneProfile", () => {
   it("keeps only the last three orders' dates past the retention period", () => {
     const p = run([0, 10, 20, 30].map((d) => ev("purchase", { items: [{ id: "x" }] }, T0 + d * DAY)));
     expect(pruneProfile(p, T0 + 200 * DAY, 30).orders.times).toEqual([T0 + 10 * DAY, T0 + 20 * DAY, T0 + 30 * DAY]);
-    expect(pruneProfile(p, T0 + 29 * DAY, 30).orders.times).toEqual([T0, T0 + 10 * DAY, T0 + 20 * DAY, T0 + 30 * DAY]);
+    expect(pruneProfile(p, T0 + 30 * DAY, 30).orders.times).toEqual([T0, T0 + 10 * DAY, T0 + 20 * DAY, T0 + 30 * DAY]);
   });
 
   it("keeps a quarterly buyer loyal through pruning", () => {
@@ -92,6 +92,28 @@ describe("pruneProfile", () => {
     const now = T0 + 200 * DAY;
     expect(getSegments(pruneProfile(p, now, 180), now)).toContain("loyal");
     expect(KEEP_TIMES).toBe(THRESHOLDS.loyalOrders);
+  });
+
+  it("brings times stamped by a clock that ran a year ahead back to now, so the visitor carries on", () => {
+    const AHEAD = T0 + 365 * DAY;
+    const item = { id: "x", price: 10, brand: "Acme" };
+    const skewed = run([
+      ev("page_view", { path: "/", pageType: "home" }, AHEAD),
+      ev("view_item", { items: [item] }, AHEAD),
+      ev("purchase", { items: [item], currency: "USD" }, AHEAD),
+      ev("survey_shown", { surveyId: "nps" }, AHEAD),
+    ]);
+    // The clock is right again: the next day the stored profile is read and the visitor shops.
+    const now = T0 + DAY;
+    const p = pruneProfile(skewed, now, 180);
+    expect([p.viewed[0]!.t, p.orders.times, p.affinity.brand.Acme!.t, p.surveys.nps!.shown, p.interruptions]).toEqual([now, [now], now, now, [now]]);
+    expect(validateProfile(p)).toBe(p);
+    const later = run([ev("page_view", { path: "/", pageType: "home" }, now), ev("view_item", { items: [item] }, now), ev("add_to_cart", { items: [item] }, now + 1)], p);
+    // A new session, a cart that fills, and interest that grows instead of arriving a year decayed.
+    expect(later.sessions).toBe(2);
+    expect(getSegments(later, now)).toContain("returning");
+    expect(later.cart).toEqual([{ id: "x", quantity: 1, price: 10 }]);
+    expect(later.affinity.brand.Acme!.s).toBeGreaterThan(p.affinity.brand.Acme!.s + 3.9);
   });
 
   it("keeps a survey answered recently even when it was first shown long ago", () => {
