@@ -100,7 +100,8 @@ export const isProfileField = (path: string): boolean => {
 
 /**
  * Drops the facts older than `retentionDays` at `now`: viewed products, survey states, order times
- * (but the last `KEEP_TIMES`), pop-up times, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
+ * (but the last `KEEP_TIMES`), pop-up times, the sale counts when no product view (no order) is
+ * left to back them, and interest scores that decayed below 0.01 (or were last raised before the cutoff).
  * Counters (orders, sessions, revenue) stay: they hold no dated fact. Times after `now`, stamped
  * while the device clock ran ahead, become `now`, and a session stamped so is over (`lastSeen`
  * the store brings back, `firstSeen` the next event).
@@ -116,16 +117,21 @@ export const pruneProfile = (p: Profile, now: number, retentionDays: number, hal
   const affinity = { ...p.affinity };
   for (const k of Object.keys(affinity)) affinity[k as Kind] = keep(affinity[k as Kind], (d) => d.t >= cut && score(d, now, halfLifeDays) >= 0.01 && { ...d, t: at(d.t) });
   const s = p.session;
+  const viewed = p.viewed.filter((v) => v.t >= cut).map((v) => ({ ...v, t: at(v.t) }));
+  const times = p.orders.times;
   return {
     ...p,
     // The next event starts a new session.
     session: s.last > now ? { ...s, last: now - SESSION_MS } : s,
     affinity,
-    viewed: p.viewed.filter((v) => v.t >= cut).map((v) => ({ ...v, t: at(v.t) })),
+    viewed,
+    // Discount sensitivity goes with the product views and orders it was learned from, so a deal
+    // hunter of years ago who comes back is judged afresh.
+    sale: { ...p.sale, ...(!viewed.length && { viewed: 0, viewedOnSale: 0 }), ...(!(times[times.length - 1]! >= cut) && { bought: 0, boughtOnSale: 0 }) },
     surveys: keep(p.surveys, (s) => Math.max(s.shown, s.answered ?? 0) >= cut && { ...s, shown: at(s.shown) }),
     // The last orders' dates stay with the order count, so recency rules, RFM and the loyal rule
     // keep an answer: a quarterly buyer has only two orders in 180 days.
-    orders: { ...p.orders, times: p.orders.times.filter((t, i, all) => t >= cut || i >= all.length - KEEP_TIMES).map(at) },
+    orders: { ...p.orders, times: times.filter((t, i, all) => t >= cut || i >= all.length - KEEP_TIMES).map(at) },
     interruptions: p.interruptions.filter((t) => t >= cut).map(at),
   };
 };

@@ -116,6 +116,22 @@ describe("pruneProfile", () => {
     expect(later.affinity.brand.Acme!.s).toBeGreaterThan(p.affinity.brand.Acme!.s + 3.9);
   });
 
+  it("forgets discount sensitivity with the product views and orders it came from", () => {
+    const sale = (id: string) => ({ id, price: 5, compareAtPrice: 10 });
+    const seeker = run([
+      ...["a", "b", "c", "d", "e"].map((id) => ev("view_item", { items: [sale(id)] })),
+      ev("purchase", { items: [sale("a"), sale("b")], currency: "USD" }),
+      ev("view_item", { items: [{ id: "f", price: 5 }] }, T0 + 100 * DAY),
+    ]);
+    expect(pruneProfile(seeker, T0 + 150 * DAY, 180).sale).toEqual({ viewed: 6, viewedOnSale: 5, bought: 2, boughtOnSale: 2 });
+    // 200 days on: no order in the retention period, but a product view.
+    expect(pruneProfile(seeker, T0 + 200 * DAY, 180).sale).toEqual({ viewed: 6, viewedOnSale: 5, bought: 0, boughtOnSale: 0 });
+    // Nothing in it: back after two years, no longer a discount seeker.
+    const back = pruneProfile(seeker, T0 + 730 * DAY, 180);
+    expect(back.sale).toEqual({ viewed: 0, viewedOnSale: 0, bought: 0, boughtOnSale: 0 });
+    expect(getSegments(back, T0 + 730 * DAY)).not.toContain("discount-seeker");
+  });
+
   it("keeps a survey answered recently even when it was first shown long ago", () => {
     const p = run([ev("survey_shown", { surveyId: "s" }, T0), ev("survey_response", { surveyId: "s", answers: {}, completed: true }, T0 + 50 * DAY)]);
     expect(Object.keys(pruneProfile(p, T0 + 60 * DAY, 30).surveys)).toEqual(["s"]);
