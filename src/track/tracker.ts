@@ -1,4 +1,4 @@
-import type { EcommerceProps, EventMap, EventName, Product } from "../types";
+import type { EcommerceProps, EventItem, EventMap, EventName, Product } from "../types";
 import { extractPage, type PageExtract } from "./extract/index";
 import { attempt } from "../log";
 import { createDwell } from "./dwell";
@@ -34,7 +34,8 @@ export interface Tracker {
  * product and `view_item_list` for the others it shows, each product once per page view,
  * `dwell` with engaged seconds when the page is hidden or left, and the ecommerce events the
  * page pushes to its `dataLayer`. A product seen in the markup and again in a dataLayer
- * `view_item` is emitted once per page view.
+ * `view_item` is emitted once per page view, when both name it by the same id, sku, address,
+ * group or variant id, or title.
  * @example const tracker = startTracker(window, { idleTimeout: 30_000, emit: (name, props) => console.log(name, props) });
  */
 export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
@@ -64,8 +65,12 @@ export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
 
   const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
     const ids = (sent[name] ??= new Set());
-    const items = props.items.filter((p) => !ids.has(p.id) && !ids.has(p.sku ?? p.id));
-    for (const p of items) ids.add(p.id).add(p.sku ?? p.id);
+    // The markup names the page's product by its sku or address, a GA4 tag by the platform's
+    // product or variant id: a viewed product is also known by those and by its title. Listed
+    // products are told apart by id and sku alone (a list may show two colours of one group).
+    const keys = (p: EventItem) => [p.id, p.sku, ...(name == "view_item" ? [p.url, p.groupId, ...(p.variantIds ?? []), p.title && "\0" + p.title.toLowerCase()] : [])];
+    const items = props.items.filter((p) => !keys(p).some((k) => ids.has(k!)));
+    for (const p of items) keys(p).forEach((k) => k && ids.add(k));
     if (items.length) emit(name, { ...props, items });
   };
 

@@ -162,6 +162,41 @@ describe("startTracker", () => {
     expect(of("add_to_cart")).toEqual([{ currency: "USD", items: [{ id: "boot-1", price: 189, currency: "USD" }] }]);
   });
 
+  it("counts the page's product once when the dataLayer names it by another id", () => {
+    // Markup names it by its sku, the theme's GA4 tag by the platform's numeric product id.
+    markup(`<script type="application/ld+json">{"@type":"Product","sku":"SKU-B1","name":"Alpine Boot","offers":{"price":"189.00","priceCurrency":"USD"}}</script>${cards(2)}`);
+    host.dataLayer = [{ event: "view_item", ecommerce: { currency: "USD", items: [{ item_id: "7012345678", item_name: "Alpine Boot", price: 189 }] } }];
+    start(true);
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["SKU-B1"]]);
+  });
+
+  it("counts the page's product once when the dataLayer names it by the group or a variant id", () => {
+    page = { products: [{ ...boot, groupId: "7012345678", variantIds: ["4401"] }], list: [] };
+    host.dataLayer = [{ event: "view_item", ecommerce: { items: [{ item_id: "7012345678" }] } }];
+    start();
+    host.dataLayer.push({ event: "view_item", ecommerce: { items: [{ item_id: "4401", item_name: "Alpine Boot - 42" }] } });
+    expect(of("view_item")).toHaveLength(1);
+  });
+
+  it("counts the product once when the dataLayer tells of it before an SPA route renders it", () => {
+    start();
+    page = { products: [], list: [] };
+    history.pushState(null, "", "/products/wool-sock");
+    host.dataLayer = [{ event: "view_item", ecommerce: { items: [{ item_id: "9001", item_name: "Wool  sock" }] } }];
+    vi.advanceTimersByTime(1_000);
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(1_000);
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"]]);
+  });
+
+  it("still counts a quick view of another product on a product page", () => {
+    host.dataLayer = [];
+    start();
+    host.dataLayer.push({ event: "view_item", ecommerce: { items: [{ item_id: "9001", item_name: "Wool Sock" }] } });
+    host.dataLayer.push({ event: "view_item", ecommerce: { items: [{ item_id: "9002", item_name: "Trail Gaiter" }] } });
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"], ["9002"]]);
+  });
+
   it("lets a product shown again on a later page view be emitted again", () => {
     start();
     history.pushState(null, "", "/products/wool-sock");
