@@ -1,6 +1,7 @@
 const value = (el: Element): string | null =>
-  // `content` beats the visible text; Magento keeps the unformatted number in `data-price-amount`.
-  el.getAttribute("content") ?? el.getAttribute("data-price-amount") ?? el.getAttribute("href") ?? el.getAttribute("src") ?? el.textContent;
+  // `content` beats the visible text, unless a theme printed it empty; Magento keeps the unformatted
+  // number in `data-price-amount`; `<data>` and `<meter>` hold theirs in `value` (HTML's item value).
+  el.getAttribute("content") || el.getAttribute("data-price-amount") || el.getAttribute("value") || el.getAttribute("href") || el.getAttribute("src") || el.textContent;
 
 const item = (scope: Element): Record<string, unknown> => {
   const o: Record<string, unknown> = Object.create(null);

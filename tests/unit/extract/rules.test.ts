@@ -153,6 +153,19 @@ describe("microdata", () => {
       </div></div>`;
     expect(one(html)).toMatchObject({ id: "MB-1", title: "Bag & Co", brand: "Luma", price: 1234.5, currency: "EUR", availability: "preorder" });
   });
+
+  it("reads the visible price when a theme printed an empty content attribute", () => {
+    const html = `<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Tee</h1>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="">12.50</span><meta itemprop="priceCurrency" content="USD"></div></div>`;
+    expect(one(html)).toMatchObject({ title: "Tee", price: 12.5, currency: "USD" });
+  });
+
+  it("reads the value of <data> and <meter>, not their text", () => {
+    const html = `<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Tee</h1><data itemprop="sku" value="T-100">Classic tee</data>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><data itemprop="price" value="12.50">Rs 1,250 off today</data><meta itemprop="priceCurrency" content="USD"></div>
+      <div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating"><meter itemprop="ratingValue" min="0" max="5" value="4.5">Rated 9 of 10</meter><span itemprop="reviewCount">31</span></div></div>`;
+    expect(one(html)).toMatchObject({ id: "T-100", price: 12.5, rating: 4.5, ratingCount: 31 });
+  });
 });
 
 describe("OpenGraph", () => {
