@@ -11,8 +11,11 @@ export type Draft = { [K in keyof Product]?: Product[K] | undefined };
 /** The first item of a list, or the value itself. */
 export const first = (v: unknown): any => (Array.isArray(v) ? v[0] : v);
 
-/** Text of a string or number with entities decoded and whitespace collapsed; undefined when empty. */
-export const text = (v: unknown): string | undefined => plainText(v);
+/**
+ * Text of a string or number with entities decoded and whitespace collapsed; undefined when empty.
+ * JSON-LD may give a list (the first counts) or a language-tagged `{ "@value": … }`.
+ */
+export const text = (v: unknown): string | undefined => plainText(first(v)?.["@value"] ?? first(v));
 
 /** A URL made absolute against `base`; an unsafe one (`javascript:`) is kept as written for `unsafe`. */
 export const absolute = (v: unknown, base: string): string | undefined => {
@@ -22,10 +25,13 @@ export const absolute = (v: unknown, base: string): string | undefined => {
 
 /**
  * A number from structured data: a plain decimal string is machine format ("1.500" is 1.5, as
- * schema.org requires), anything else is read as a shop-formatted price.
+ * schema.org requires), anything else is read as a shop-formatted price. Of a list (a price marked
+ * twice), the first.
  */
-export const num = (v: unknown): number | undefined =>
-  typeof v == "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? +v : parsePrice(v);
+export const num = (v: unknown): number | undefined => {
+  const x = first(v);
+  return typeof x == "string" && /^\s*\d+(\.\d+)?\s*$/.test(x) ? +x : parsePrice(x);
+};
 
 /**
  * Cleans the raw fields one source found (names as in `Product`) into a draft. Only known keys

@@ -104,6 +104,13 @@ describe("JSON-LD", () => {
     expect(one(html).id).toBe("OK");
   });
 
+  it("reads a name given as a list or as a language-tagged value", () => {
+    expect(one(ld({ "@type": "Product", sku: "K1", name: ["Lawn Kurta", "Kurta"] })).title).toBe("Lawn Kurta");
+    expect(one(ld({ "@type": "Product", sku: "K1", name: { "@value": "لان کرتا", "@language": "ur" } })).title).toBe("لان کرتا");
+    const tagged = one(ld({ "@type": "Product", sku: "K1", name: [{ "@value": "لان کرتا", "@language": "ur" }, { "@value": "Lawn Kurta", "@language": "en" }], brand: { "@type": "Brand", name: { "@value": "Khaadi" } } }));
+    expect([tagged.title, tagged.brand]).toEqual(["لان کرتا", "Khaadi"]);
+  });
+
   it("decodes entities in titles", () => {
     expect(one(ld({ "@type": "Product", name: "Tom &amp; Jerry &#8211; Mug" })).title).toBe("Tom & Jerry – Mug");
   });
@@ -157,6 +164,12 @@ describe("microdata", () => {
   it("reads the visible price when a theme printed an empty content attribute", () => {
     const html = `<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Tee</h1>
       <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="">12.50</span><meta itemprop="priceCurrency" content="USD"></div></div>`;
+    expect(one(html)).toMatchObject({ title: "Tee", price: 12.5, currency: "USD" });
+  });
+
+  it("reads a name and a price a theme marks twice (a meta tag and the visible text)", () => {
+    const html = `<div itemscope itemtype="https://schema.org/Product"><meta itemprop="name" content="Tee"><h1 itemprop="name">Tee</h1>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="12.50"><span itemprop="price">$12.50</span><meta itemprop="priceCurrency" content="USD"></div></div>`;
     expect(one(html)).toMatchObject({ title: "Tee", price: 12.5, currency: "USD" });
   });
 
