@@ -361,9 +361,12 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       };
     },
     async forget() {
-      await store.forget();
+      // The mirror is empty at once: an event tracked while the database is deleted moves the
+      // visitor from there, not out of the erased profile's segments.
+      const erased = store.forget();
       seenOnPage.clear();
       updateSegments(false);
+      await erased;
       refresh();
     },
     destroy() {

@@ -83,4 +83,16 @@ describe("segment_enter and segment_leave", () => {
     a.sk.destroy();
     b.sk.destroy();
   });
+
+  it("report no move out of the erased profile for an event tracked while this tab's forget() is still deleting", async () => {
+    await returningBuyer();
+    const { sk, sent } = await tab();
+    expect(sk.segments()).toContain("irregular");
+    const erased = sk.forget();
+    sk.track("page_view", PAGE);
+    await erased;
+    expect(sk.segments()).toEqual(["new"]);
+    expect(sent).toEqual([]);
+    sk.destroy();
+  });
 });
