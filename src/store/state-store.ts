@@ -237,8 +237,10 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
         read = true;
         if (stored) base = undefined;
         queued.splice(0, done);
-        // A re-read on focus or return from the back/forward cache usually finds what the mirror has.
-        const was = !write && stringify(mirror);
+        // A re-read on focus or return from the back/forward cache usually finds what the mirror
+        // has. Without a channel (Safari before 15.4) a write of ours may be what brings another
+        // tab's changes in: no message will.
+        const was = (!write || !channel) && stringify(mirror);
         mirror = queued.reduce(apply, profile);
         ring = list.concat(only(queued)).slice(-cap);
         if (write) post("changed");

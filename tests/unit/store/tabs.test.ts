@@ -100,6 +100,30 @@ describe("two tabs", () => {
       globalThis.BroadcastChannel = real;
     }
   });
+  it("report another tab's changes that a write of theirs merged in when BroadcastChannel is missing, and only those", async () => {
+    const real = globalThis.BroadcastChannel;
+    (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
+    try {
+      const heard: [number, boolean][] = [];
+      const a = makeStore();
+      const b = makeStore({ onChange: (p, external) => heard.push([p.pageViews, external]) });
+      await Promise.all([a.ready, b.ready]);
+      b.add(cart("b1"));
+      await b.flush();
+      a.add(view());
+      await a.flush();
+      b.add(cart("b2"));
+      await b.flush();
+      expect(b.profile()).toMatchObject({ pageViews: 1, cartAdds: 2 });
+      expect(heard).toEqual([
+        [0, false],
+        [0, false],
+        [1, true],
+      ]);
+    } finally {
+      globalThis.BroadcastChannel = real;
+    }
+  });
 });
 
 describe("forget", () => {
