@@ -171,7 +171,9 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
   };
 
   const parseEvents = (stored: unknown, t: number): TrackedEvent[] => {
-    if (Array.isArray(stored) && isSafe(stored)) return (stored as TrackedEvent[]).filter(recent(t));
+    // Stamped by a clock that ran ahead: folded at the time they are read, as pruning does with the
+    // profile's dates, or they would hold a session open and date the profile in the future again.
+    if (Array.isArray(stored) && isSafe(stored)) return (stored as TrackedEvent[]).filter(recent(t)).map((e) => (e.time > t ? { ...e, time: t } : e));
     if (stored !== undefined) corrupt();
     return [];
   };

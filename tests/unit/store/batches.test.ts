@@ -42,18 +42,18 @@ describe("batches closing pages leave", () => {
     const b = makeStore({ win: wb, onChange: (p, external) => listen(p, external) });
     await Promise.all([a.ready, b.ready]);
     const heard = nextExternal((fn) => (listen = fn));
-    a.add(view());
+    a.add(view(T0 - 4));
     await a.flush();
     // Both tabs hold the stored profile, and neither has written what follows.
     await heard;
-    a.add(cart("a1", T0 + 2));
-    b.add(cart("b1", T0 + 1));
-    b.add(view(T0 + 3));
+    a.add(cart("a1", T0 - 2));
+    b.add(cart("b1", T0 - 3));
+    b.add(view(T0 - 1));
     close(wa, wb);
     const next = await nextPage();
     expect(next.profile()).toMatchObject({ id: a.profile().id, pageViews: 2, cartAdds: 2 });
     // Folded by time, whichever tab wrote first.
-    expect(next.events().map((e) => e.time - T0)).toEqual([0, 1, 2, 3]);
+    expect(next.events().map((e) => e.time - T0)).toEqual([-4, -3, -2, -1]);
   });
 
   it("are not used for a first visit that ends before its first write: the visitor keeps its id", async () => {
@@ -218,5 +218,28 @@ describe("batches closing pages leave", () => {
     await a.flush();
     expect(await batchKeys()).toEqual([]);
     expect((await nextPage()).profile().pageViews).toBe(1);
+  });
+
+  it("left by a tab whose clock ran ahead are folded at the time they are read, not in the future", async () => {
+    const { createProfile } = await import("../../../src/profile/create-profile");
+    const { foldProfile } = await import("../../../src/profile/fold");
+    const { pruneProfile, validateProfile } = await import("../../../src/profile/validate");
+    const HOUR = DAY / 24;
+    const real = {
+      fold: (p: Profile, e: Parameters<typeof foldProfile>[1]) => foldProfile(p, e, e.time),
+      validate: validateProfile,
+      prune: (p: Profile, at: number) => pruneProfile(p, at, 180),
+    };
+    // Stored an hour ago; then a page whose clock ran a day ahead closed, and the clock was corrected.
+    await writeRaw({ profile: foldProfile(createProfile(T0 - HOUR, "returning"), view(T0 - HOUR), T0 - HOUR), "q:ahead:0": [cart("a1", T0 + DAY)] });
+    const store = makeStore({ ...real, now: () => T0 });
+    await store.ready;
+    expect(store.profile()).toMatchObject({ lastSeen: T0, sessions: 2, session: { start: T0 } });
+    expect(store.events().map((e) => e.time)).toEqual([T0]);
+    store.add(view(T0 + 60_000));
+    await store.flush();
+    // One visit: the page view joins the session the cart add opened, and nothing stored is in the future.
+    expect(store.profile()).toMatchObject({ sessions: 2, session: { start: T0, pageViews: 1 } });
+    expect(await readRaw("profile")).toMatchObject({ lastSeen: T0 + 60_000, sessions: 2 });
   });
 });
