@@ -180,7 +180,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
   // stored, never sent (destinations subscribe to "*"), and not before the first read, which widgets await.
   const refresh = () => isReady && emitter.emit({ name: "profile_change" }, true);
 
-  // Survey triggers: the core decides what is due; a survey widget renders `survey_shown`.
+  // Survey triggers: the core decides what is due; whoever renders it says when it was seen.
   let tracker: ReturnType<typeof startTracker> | undefined;
   // Engaged time in this visit only: a returning visitor leaving the page they just opened has
   // not engaged yet, whatever earlier visits added up to. Flushing first counts the page they leave.
@@ -192,13 +192,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     return seconds;
   };
 
-  const offerSurvey = (kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): Survey | undefined => {
+  // True when the survey was recorded as shown.
+  const offerSurvey = (kind: "exit-intent" | "page-view" | "purchase" | "manual", surveyId?: string): boolean => {
     // Something must render it (the survey widget, or the shop's own code listening for
     // survey_shown): a survey nobody sees must not be recorded as shown or spend the budget. And
     // only a stored profile keeps the display rules and the budget from one page to the next:
     // without one (consent pending or denied, storage failed) a survey could open on every page,
     // so only the shop's own show() opens one.
-    if (!surveys.length || !emitter.has("survey_shown") || (kind !== "manual" && store.mode() !== "idb")) return undefined;
+    const offer = emitter.has("survey_offer");
+    if (!surveys.length || !(offer || emitter.has("survey_shown")) || (kind !== "manual" && store.mode() !== "idb")) return false;
     const profile = store.profile();
     const survey = pickSurvey(surveys, { kind: kind === "exit-intent" && profile.cart.length ? "cart-abandonment" : kind, surveyId }, {
       profile,
@@ -207,8 +209,15 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
       now: now(),
       budget: config.interruptions,
     });
-    if (survey) record("survey_shown", { surveyId: survey.id });
-    return survey;
+    if (!survey) return false;
+    const count = () => own(store.profile().surveys, survey.id)?.count;
+    const before = count();
+    // A renderer that may wait (the widget, while the visitor types in a field) tracks survey_shown
+    // itself once the survey is on screen: one dropped meanwhile spends neither its display rule
+    // nor the budget. The shop's own on("survey_shown") renders at once.
+    if (offer) emitter.emit({ name: "survey_offer", props: { surveyId: survey.id } }, true);
+    else record("survey_shown", { surveyId: survey.id });
+    return count() != before;
   };
 
   const react = (event: TrackedEvent): void => {
@@ -345,7 +354,7 @@ export function startShopkeeper(input: ShopkeeperConfig, start: StartOptions = {
     storage: store.mode,
     // Before the stored profile is read, its display rules are unknown: the survey opens, if
     // still due, once they are.
-    show: (surveyId) => (isReady ? !!offerSurvey("manual", surveyId) : (void ready.then(() => instance.show(surveyId)), false)),
+    show: (surveyId) => (isReady ? offerSurvey("manual", surveyId) : (void ready.then(() => instance.show(surveyId)), false)),
     async export(): Promise<ExportData> {
       await ready;
       await store.flush();

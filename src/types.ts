@@ -402,11 +402,16 @@ export type StorageMode = "idb" | "memory" | "none";
 
 /**
  * What `on()` takes beside the events: a signal of this page only, never stored or sent anywhere.
- * `profile_change`: the profile changed without an event of this tab (README, Events).
+ * `profile_change`: the profile changed without an event of this tab; `survey_offer`: a survey is
+ * due, and whoever renders it tracks `survey_shown` once it is on screen (README, Events).
  */
-export type LocalEvent = "profile_change";
+export type LocalEvent = "profile_change" | "survey_offer";
 
-export type Listener<N extends EventName | LocalEvent> = N extends EventName ? (event: EmittedEvent<N>) => void : () => void;
+export type Listener<N extends EventName | LocalEvent> = N extends EventName
+  ? (event: EmittedEvent<N>) => void
+  : N extends "survey_offer"
+    ? (event: { name: N; props: { surveyId: string } }) => void
+    : () => void;
 
 /** The public instance: from `createShopkeeper()` or `shopkeeper(sk => ...)` on the script tag. */
 export interface Shopkeeper {
@@ -432,7 +437,7 @@ export interface Shopkeeper {
   /** Read, or switch, the consent mode. */
   consent(mode?: ConsentMode): ConsentMode;
   storage(): StorageMode;
-  /** Open a survey now, if it exists and the interruption budget allows. */
+  /** Open a survey now, if it exists and the interruption budget allows; true when it is on screen. */
   show(surveyId: string): boolean;
   export(): Promise<ExportData>;
   forget(): Promise<void>;

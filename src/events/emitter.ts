@@ -10,9 +10,9 @@ export interface Emitter {
   /** Calls the subscribers of `event.name`, then the `"*"` ones; one that throws never stops the rest. */
   emit(event: EmittedEvent): void;
   /** Calls the subscribers of a local signal only: the `"*"` ones (the destinations) never get it. */
-  emit(event: { name: LocalEvent }, local: true): void;
+  emit(event: { name: LocalEvent; props?: object }, local: true): void;
   /** True while something subscribes to `name` itself (`"*"` subscribers do not count). */
-  has(name: EventName): boolean;
+  has(name: EventName | LocalEvent): boolean;
 }
 
 type Fn = (event: EmittedEvent) => void;

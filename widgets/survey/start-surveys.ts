@@ -2,17 +2,18 @@ import { focusedField, warnOnce, type Shopkeeper } from "../../src/index";
 import { openSurvey } from "./open-survey";
 
 /**
- * Renders each survey the core decides to show (its `survey_shown` event) as a dialog, one at a
- * time. If the visitor is typing in a field at that moment (in a shadow root or an iframe too), the
- * dialog waits until no field has focus, and is dropped if the visitor meanwhile went on to another
- * path of an SPA. Where the page does not allow shadow roots it listens to nothing, so no survey is
- * recorded as shown. Returns a function that stops listening and closes an open or waiting survey.
+ * Renders each survey the core offers (its `survey_offer` signal) as a dialog, one at a time, and
+ * tracks `survey_shown` when the dialog opens. If the visitor is typing in a field at that moment
+ * (in a shadow root or an iframe too), the dialog waits until no field has focus, and is dropped if
+ * the visitor meanwhile went on to another path of an SPA. Where the page does not allow shadow
+ * roots it listens to nothing, so no survey is offered. Returns a function that stops listening and
+ * closes an open or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
-  // The core records a survey as shown (and spends the pop-up budget) before it reaches us, and
-  // offers none while nobody listens. So on a page that took shadow roots away (an override of
-  // attachShadow, a broken polyfill), where no dialog could render, nobody listens.
+  // The core offers no survey while nobody listens, and show() then says it did not open. So on a
+  // page that took shadow roots away (an override of attachShadow, a broken polyfill), where no
+  // dialog could render, nobody listens.
   try {
     document.createElement("div").attachShadow({ mode: "open" });
   } catch (e) {
@@ -23,7 +24,7 @@ export function startSurveys(sk: Shopkeeper): () => void {
   let unwait: (() => void) | undefined;
   // The path a survey was picked on.
   let path: string;
-  const off = sk.on("survey_shown", ({ props }) => {
+  const off = sk.on("survey_offer", ({ props }) => {
     const survey = sk.config.surveys?.find((s) => s.id == props.surveyId);
     // config.surveys holds only surveys the core validated (each has questions).
     if (!survey || close || unwait) return;
@@ -34,7 +35,7 @@ export function startSurveys(sk: Shopkeeper): () => void {
       // It was picked for the page it was due on (its `urls`, a cart left there): an SPA navigation
       // while the visitor typed does not take it to the next page (the one after checkout).
       if (location.pathname != path) return;
-      if (!field) return void (close = openSurvey(sk, survey, () => (close = undefined)));
+      if (!field) return void ((close = openSurvey(sk, survey, () => (close = undefined))), sk.track("survey_shown", props));
       // Tabbing to the next field blurs this one before focusing that one: look again a tick later.
       let tick: ReturnType<typeof setTimeout> | undefined;
       const blur = () => (tick = setTimeout(wait));

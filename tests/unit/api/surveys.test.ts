@@ -148,3 +148,82 @@ describe("with the survey widget", () => {
     sk.destroy();
   });
 });
+
+describe("a survey shown means a survey seen", () => {
+  const dialog = () => document.getElementById("shopkeeper-survey")?.shadowRoot?.querySelector("[role=dialog]");
+  const field = () => {
+    const input = document.createElement("input");
+    document.body.append(input);
+    input.focus();
+    return input;
+  };
+  afterEach(() => {
+    history.replaceState(null, "", "/");
+    document.body.replaceChildren();
+  });
+
+  it("is recorded when the dialog opens after the visitor leaves the field, not when the survey is picked", async () => {
+    const sent: string[] = [];
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("views", { pageViews: 1 })], onEvent: (e) => sent.push(e.name) });
+    const stop = startSurveys(sk);
+    await sk.ready;
+    const input = field();
+    sk.track("page_view", PAGE);
+    expect(dialog()).toBeFalsy();
+    expect(sk.profile().surveys).toEqual({});
+    expect(sk.profile().interruptions).toEqual([]);
+    expect(sent).not.toContain("survey_shown");
+    input.blur();
+    await vi.waitFor(() => expect(dialog()).toBeTruthy());
+    expect(sk.profile().surveys.views?.count).toBe(1);
+    expect(sk.profile().interruptions).toHaveLength(1);
+    expect(sent.filter((n) => n == "survey_shown")).toHaveLength(1);
+    stop();
+    sk.destroy();
+  });
+
+  it("is not recorded for a survey dropped with the page the visitor typed on, so it is offered again", async () => {
+    const sk = createShopkeeper({ autoTrack: false, surveys: [{ ...survey("home", { pageViews: 1 }), urls: ["/"] }] });
+    const stop = startSurveys(sk);
+    await sk.ready;
+    const input = field();
+    sk.track("page_view", PAGE);
+    history.pushState(null, "", "/next");
+    sk.track("page_view", { path: "/next", pageType: "other" });
+    input.remove();
+    await new Promise((r) => setTimeout(r));
+    expect(dialog()).toBeFalsy();
+    expect(sk.profile().surveys).toEqual({});
+    expect(sk.profile().interruptions).toEqual([]);
+    history.pushState(null, "", "/");
+    sk.track("page_view", PAGE);
+    expect(dialog()).toBeTruthy();
+    expect(sk.profile().surveys.home?.count).toBe(1);
+    stop();
+    sk.destroy();
+  });
+
+  it("show() says whether the dialog opened: not while the visitor types, yes once it can", async () => {
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual")] });
+    const stop = startSurveys(sk);
+    await sk.ready;
+    const input = field();
+    expect(sk.show("manual")).toBe(false);
+    input.blur();
+    await vi.waitFor(() => expect(dialog()).toBeTruthy());
+    stop();
+    expect(sk.profile().surveys.manual?.count).toBe(1);
+    expect(sk.show("manual")).toBe(false);
+    sk.destroy();
+  });
+
+  it("show() is true when the dialog opens at once", async () => {
+    const sk = createShopkeeper({ autoTrack: false, surveys: [survey("manual", "manual")], interruptions: { perSession: 5 } });
+    const stop = startSurveys(sk);
+    await sk.ready;
+    expect(sk.show("manual")).toBe(true);
+    expect(dialog()).toBeTruthy();
+    stop();
+    sk.destroy();
+  });
+});

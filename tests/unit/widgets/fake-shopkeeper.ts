@@ -64,8 +64,8 @@ export interface Fake {
   sk: Shopkeeper;
   /** Every `track()` call, in order. */
   tracked: [EventName, unknown][];
-  /** Emits an event to `on()` subscribers, as the core would. */
-  emit<N extends EventName>(name: N, props: EventMap[N]): void;
+  /** Emits an event, or the local `survey_offer`, to `on()` subscribers, as the core would. */
+  emit<N extends EventName | "survey_offer">(name: N, props: N extends EventName ? EventMap[N] : { surveyId: string }): void;
   profile: Profile;
 }
 

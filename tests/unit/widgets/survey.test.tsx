@@ -23,7 +23,7 @@ const responses = () => fake.tracked.filter(([n]) => n === "survey_response").ma
 function open(surveys: Survey[], locale?: string) {
   fake = fakeShopkeeper({ config: { surveys, ...(locale && { locale }) } });
   stop = startSurveys(fake.sk);
-  fake.emit("survey_shown", { surveyId: surveys[0]!.id });
+  fake.emit("survey_offer", { surveyId: surveys[0]!.id });
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -54,7 +54,7 @@ describe("survey dialog", () => {
   it("ignores unknown survey ids", () => {
     fake = fakeShopkeeper({ config: { surveys: [survey([NPS])] } });
     stop = startSurveys(fake.sk);
-    fake.emit("survey_shown", { surveyId: "nope" });
+    fake.emit("survey_offer", { surveyId: "nope" });
     expect(document.getElementById("shopkeeper-survey")).toBeNull();
   });
 
@@ -116,7 +116,10 @@ describe("survey dialog", () => {
     key("Escape");
     expect(document.getElementById("shopkeeper-survey")).toBeNull();
     expect(document.activeElement).toBe(field);
-    expect(fake.tracked).toEqual([["survey_dismissed", { surveyId: "exit", questionId: "nps" }]]);
+    expect(fake.tracked).toEqual([
+      ["survey_shown", { surveyId: "exit" }],
+      ["survey_dismissed", { surveyId: "exit", questionId: "nps" }],
+    ]);
   });
 
   it("gives focus back inside another widget's shadow root", () => {
@@ -146,7 +149,7 @@ describe("survey dialog", () => {
     expect(active()).toBe(dialog());
     key("Escape");
     expect(dialog()).toBeFalsy();
-    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_dismissed"]);
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_shown", "survey_dismissed"]);
   });
 
   it("stays open when Escape only cancels a word being composed in the text box (an input method)", () => {
@@ -162,21 +165,23 @@ describe("survey dialog", () => {
     open([survey([NPS])]);
     button("Close survey").click();
     expect(dialog()).toBeFalsy();
-    fake.emit("survey_shown", { surveyId: "exit" });
+    fake.emit("survey_offer", { surveyId: "exit" });
     root()!.querySelector<HTMLElement>("[part=backdrop]")!.click();
     expect(dialog()).toBeFalsy();
-    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_dismissed", "survey_dismissed"]);
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_shown", "survey_dismissed", "survey_shown", "survey_dismissed"]);
   });
 
-  it("waits while the visitor types in a field", () => {
+  it("waits while the visitor types in a field, and only then tracks the survey as shown", () => {
     const input = document.createElement("input");
     document.body.append(input);
     input.focus();
     open([survey([NPS])]);
     expect(dialog()).toBeFalsy();
+    expect(fake.tracked).toEqual([]);
     input.blur();
     vi.runOnlyPendingTimers();
     expect(dialog()).toBeTruthy();
+    expect(fake.tracked).toEqual([["survey_shown", { surveyId: "exit" }]]);
   });
 
   it("waits while the visitor types in a field inside a shadow root", () => {
@@ -230,6 +235,7 @@ describe("survey dialog", () => {
       input.blur();
       vi.runAllTimers();
       expect(document.getElementById("shopkeeper-survey")).toBeNull();
+      expect(fake.tracked).toEqual([]);
     });
 
     it("stops waiting when the new route unmounts the field without a blur (Firefox, Safari), so a later survey can open", () => {
@@ -240,14 +246,14 @@ describe("survey dialog", () => {
       history.pushState(null, "", "/thank-you");
       input.remove();
       fake.emit("page_view", { path: "/thank-you", pageType: "other" });
-      fake.emit("survey_shown", { surveyId: "later" });
+      fake.emit("survey_offer", { surveyId: "later" });
       expect(dialog()?.textContent).toContain("How was checkout?");
     });
   });
 
   it("shows one survey at a time", () => {
     open([survey([NPS])]);
-    fake.emit("survey_shown", { surveyId: "exit" });
+    fake.emit("survey_offer", { surveyId: "exit" });
     expect(document.querySelectorAll("#shopkeeper-survey").length).toBe(1);
   });
 });
@@ -408,7 +414,7 @@ describe("ending", () => {
     expect(root()!.querySelector("[role=status]")!.textContent).toBe("Thanks a lot!");
     vi.advanceTimersByTime(4000);
     expect(document.getElementById("shopkeeper-survey")).toBeNull();
-    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_response"]);
+    expect(fake.tracked.map(([n]) => n)).toEqual(["survey_shown", "survey_response"]);
   });
 
   it("sends partial answers when dismissed after an answer", () => {
@@ -417,6 +423,7 @@ describe("ending", () => {
     button("4 out of 10").click();
     key("Escape");
     expect(fake.tracked).toEqual([
+      ["survey_shown", { surveyId: "exit" }],
       ["survey_response", { surveyId: "exit", answers: { nps: 4 }, completed: false }],
       ["survey_dismissed", { surveyId: "exit", questionId: "why" }],
     ]);
