@@ -34,6 +34,7 @@ export const LIVE = ["page_view", "view_item", "channel_select", "profile_change
  */
 export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper; i18n: I18n; list: Channel[]; state: ListState; update: () => void }) {
   const { t } = i18n;
+  const nameOf = (c: Channel) => cleanText(c.label || t(c.type), 60);
   const now = Date.now();
   const title = sk.pageProducts()[0]?.title;
   const product = title && cleanText(title, 80);
@@ -59,7 +60,12 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
       {orderChannels(list, pref, personal ? sk.segments() : [], sk.config.channelOrder).map((c) => {
         const id = c.type + c.value;
         const key = channelKey(c, list);
-        const name = cleanText(c.label || t(c.type), 60);
+        const name = nameOf(c);
+        // Two channels by one name (two WhatsApp numbers without labels) are told apart by their
+        // value, on screen and in each control's name.
+        const twin = list.some((d) => d != c && nameOf(d) == name) && cleanText(c.value, 60);
+        // The value in an isolate of its own: in right-to-left text a number's digit groups would run in reverse.
+        const text = [<bdi dir="auto">{name}</bdi>, twin && " ", twin && <bdi dir="auto">{twin}</bdi>];
         // A function, so "$&" or "$'" in a product title stays literal.
         const raw = product ? (c.message || t("msg")).replace("{product}", () => product) : c.message?.includes("{product}") ? "" : c.message;
         const href = channelHref(c, raw, location.href);
@@ -71,7 +77,7 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
           <li part="channel" key={id}>
             {href ? (
               <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
-                <bdi dir="auto">{name}</bdi>
+                {text}
               </a>
             ) : (
               <button
@@ -82,10 +88,10 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
                   dispatchEvent(new CustomEvent("shopkeeper:chat", { detail: { product: title } }));
                 }}
               >
-                <bdi dir="auto">{name}</bdi>
+                {text}
               </button>
             )}
-            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name }))} onClick={(e) => pick(e, (state.pref = key), true)}>
+            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name: twin ? name + " " + twin : name }))} onClick={(e) => pick(e, (state.pref = key), true)}>
               {on ? "★" : "☆"}
             </button>
             {qr && (

@@ -6,7 +6,7 @@
  * `<bdi dir="auto">`.
  * @example cleanText("\u202Eevil\u202C  shoe") // "evil  shoe"
  */
-export function cleanText(s: string, max = 200, lines?: boolean): string {
+export function cleanText(s: string | undefined, max = 200, lines?: boolean): string {
   // eslint-disable-next-line no-control-regex
   let r = String(s ?? "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "").replace(lines ? /[\0-\t\v-\x1f\x7f-\x9f]/g : /[\0-\x1f\x7f-\x9f]/g, " ").trim();
   if (r.length > max) r = r.slice(0, /[\ud800-\udbff]/.test(r[max - 1]!) ? max - 1 : max);

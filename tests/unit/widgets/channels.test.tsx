@@ -116,6 +116,21 @@ describe("channel picker", () => {
       ]);
     });
 
+    it.each([
+      ["en", "WhatsApp", "Make WhatsApp +92 300 7654321 my preferred channel"],
+      ["ur", "WhatsApp", "WhatsApp +92 300 7654321 کو میرا پسندیدہ ذریعہ بنائیں"],
+      ["ar", "اتصال هاتفي", "اجعل اتصال هاتفي +92 300 7654321 وسيلتي المفضلة"],
+    ])("tells two without labels apart by their value (%s)", (locale, name, prefer) => {
+      const type = locale == "ar" ? "phone" : "whatsapp";
+      const { root } = inline({ locale, channels: [{ type, value: "+92 300 1234567" }, { type, value: "+92 300 7654321" }, MAIL] });
+      expect(names(root).slice(0, 2)).toEqual([`${name} +92 300 1234567`, `${name} +92 300 7654321`]);
+      // The number in an isolate of its own: digits in right-to-left text would run in reverse.
+      expect(links(root)[1]!.querySelectorAll("bdi")[1]!.textContent).toBe("+92 300 7654321");
+      const stars = [...root.querySelectorAll("[part=prefer]")].map((b) => b.getAttribute("aria-label"));
+      expect(stars[1]).toBe(prefer);
+      expect(new Set(stars).size).toBe(3);
+    });
+
     it("reads a preference stored as the type alone as the first of that type", () => {
       const { root } = inline({ channels: [MAIL, SALES, SUPPORT] }, (f) => void (f.profile.channel = { preferred: "whatsapp", explicit: true, picks: { whatsapp: 1 } }));
       expect(names(root)).toEqual(["Sales", "Email", "Support"]);
