@@ -6,7 +6,8 @@ import { preferences } from "./preferences";
  * Shows the preferences panel: scrolls to the page's `[data-shopkeeper="preferences"]` slot and
  * focuses its heading when there is one, else opens the panel as a modal dialog. Used by the
  * "Why am I seeing this?" button; closing returns focus to `from`, or when `from` is gone to the
- * first "why" button in its shadow root. Returns a function that closes.
+ * first "why" button in its shadow root, or when that widget emptied too (a shelf hides) to the
+ * page's next control after it, where Tab would have gone. Returns a function that closes.
  */
 export function openPreferences(sk: Shopkeeper, from?: HTMLElement): () => void {
   const slot = document.querySelector("[data-shopkeeper=preferences]");
@@ -19,11 +20,16 @@ export function openPreferences(sk: Shopkeeper, from?: HTMLElement): () => void 
   let open = true;
   // What the visitor does in the panel can re-render the widget they came from (a shelf reloads
   // without the card they opened it from): then focus goes to that widget's first such button.
-  const root = from?.getRootNode() as ParentNode | undefined;
+  const root = from?.getRootNode() as ShadowRoot | undefined;
   const close = () => {
     if (open) teardown();
     open = false;
     (from?.isConnected ? from : root?.querySelector<HTMLElement>("[part=why]"))?.focus();
+    // Not to <body>, where a screen reader starts over at the top: focus() on a control that
+    // cannot take it (hidden, disabled) leaves it where it was, so the first that takes it wins.
+    const host = root?.host;
+    if (host && document.activeElement == document.body)
+      [...document.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea")].some((e) => host.compareDocumentPosition(e) & 4 && (e.focus(), document.activeElement == e));
   };
   const teardown = preferences(popupHost("shopkeeper-preferences"), sk, { onClose: close });
   return close;

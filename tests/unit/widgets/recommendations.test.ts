@@ -356,3 +356,20 @@ describe("recommendations", () => {
     expect(root.childNodes).toHaveLength(0);
   });
 });
+
+describe("focus after the panel a shelf opened", () => {
+  it("goes on to the next control of the page when the shelf emptied and hid meanwhile", async () => {
+    const { cards, host, emit, sk } = await shelf();
+    const next = document.createElement("button");
+    host.after(next);
+    cards()[0]!.querySelector<HTMLButtonElement>("[part=why]")!.click();
+    // The visitor switched personalisation off in the panel: nothing left to recommend.
+    vi.mocked(sk.recommend).mockResolvedValue([]);
+    emit("personalization", { enabled: false });
+    await flush();
+    expect(host.hidden).toBe(true);
+    document.getElementById("shopkeeper-preferences")!.shadowRoot!.querySelector("dialog")!.querySelector("button")!.click();
+    expect(document.activeElement).toBe(next);
+    next.remove();
+  });
+});
