@@ -1,13 +1,14 @@
-import { focusedField, warnOnce, type Shopkeeper } from "../../src/index";
+import { focusedElement, focusedField, warnOnce, type Shopkeeper } from "../../src/index";
 import { openSurvey } from "./open-survey";
 
 /**
  * Renders each survey the core offers (its `survey_offer` signal) as a dialog, one at a time, and
  * tracks `survey_shown` when the dialog opens. If the visitor is typing in a field at that moment
  * (in a shadow root or an iframe too), the dialog waits until no field has focus, and is dropped if
- * the visitor meanwhile went on to another path of an SPA. Where the page does not allow shadow
- * roots it listens to nothing, so no survey is offered. Returns a function that stops listening and
- * closes an open or waiting survey.
+ * the visitor meanwhile went on to another path of an SPA. With focus in an open `<dialog>` it does
+ * not open (the next trigger offers it again). Where the page does not allow shadow roots it
+ * listens to nothing, so no survey is offered. Returns a function that stops listening and closes
+ * an open or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
@@ -35,6 +36,10 @@ export function startSurveys(sk: Shopkeeper): () => void {
       // It was picked for the page it was due on (its `urls`, a cart left there): an SPA navigation
       // while the visitor typed does not take it to the next page (the one after checkout).
       if (location.pathname != path) return;
+      // A modal dialog (the shop's own, the preferences panel) makes the rest of the page inert: a
+      // survey opened under it could be neither reached nor answered. Not opened, it is not counted
+      // as shown, and the next trigger offers it again.
+      if (focusedElement(document)?.closest("dialog[open]")) return;
       if (!field) return void ((close = openSurvey(sk, survey, () => (close = undefined))), sk.track("survey_shown", props));
       // Tabbing to the next field blurs this one before focusing that one: look again a tick later.
       let tick: ReturnType<typeof setTimeout> | undefined;

@@ -251,6 +251,23 @@ describe("survey dialog", () => {
     });
   });
 
+  it("does not open, nor count as shown, under a modal dialog of the page, and opens when offered again after it closed", () => {
+    const modal = document.createElement("dialog");
+    const inside = document.createElement("button");
+    modal.append(inside);
+    document.body.append(modal);
+    modal.showModal();
+    inside.focus();
+    open([survey([NPS])]);
+    expect(document.getElementById("shopkeeper-survey")).toBeNull();
+    expect(fake.tracked).toEqual([]);
+    modal.close();
+    inside.blur();
+    fake.emit("survey_offer", { surveyId: "exit" });
+    expect(dialog()).toBeTruthy();
+    expect(fake.tracked).toEqual([["survey_shown", { surveyId: "exit" }]]);
+  });
+
   it("shows one survey at a time", () => {
     open([survey([NPS])]);
     fake.emit("survey_offer", { surveyId: "exit" });
