@@ -3,12 +3,12 @@ import { openSurvey } from "./open-survey";
 
 /**
  * Renders each survey the core offers (its `survey_offer` signal) as a dialog, one at a time, and
- * tracks `survey_shown` when the dialog opens. If the visitor is typing in a field at that moment
- * (in a shadow root or an iframe too), the dialog waits until no field has focus, and is dropped if
- * the visitor meanwhile went on to another path of an SPA. With focus in an open `<dialog>` it does
- * not open (the next trigger offers it again). Where the page does not allow shadow roots it
- * listens to nothing, so no survey is offered. Returns a function that stops listening and closes
- * an open or waiting survey.
+ * tracks `survey_shown` when the dialog opens. In a hidden tab it waits until the tab is shown. If
+ * the visitor is typing in a field at that moment (in a shadow root or an iframe too), the dialog
+ * waits until no field has focus, and is dropped if the visitor meanwhile went on to another path
+ * of an SPA. With focus in an open `<dialog>` it does not open (the next trigger offers it again).
+ * Where the page does not allow shadow roots it listens to nothing, so no survey is offered.
+ * Returns a function that stops listening and closes an open or waiting survey.
  * @example const stop = startSurveys(sk)
  */
 export function startSurveys(sk: Shopkeeper): () => void {
@@ -40,12 +40,15 @@ export function startSurveys(sk: Shopkeeper): () => void {
       // survey opened under it could be neither reached nor answered. Not opened, it is not counted
       // as shown, and the next trigger offers it again.
       if (focusedElement(document)?.closest("dialog[open]")) return;
-      if (!field) return void ((close = openSurvey(sk, survey, () => (close = undefined))), sk.track("survey_shown", props));
+      // In a background tab (a product opened in a new tab) nobody sees it: it waits for the tab to
+      // be shown, and a tab closed unseen counts no survey as shown.
+      const [on, type] = document.hidden ? [document, "visibilitychange"] : [field, "blur"];
+      if (!on) return void ((close = openSurvey(sk, survey, () => (close = undefined))), sk.track("survey_shown", props));
       // Tabbing to the next field blurs this one before focusing that one: look again a tick later.
       let tick: ReturnType<typeof setTimeout> | undefined;
-      const blur = () => (tick = setTimeout(wait));
-      field.addEventListener("blur", blur, { once: true });
-      unwait = () => (field.removeEventListener("blur", blur), clearTimeout(tick));
+      const go = () => (tick = setTimeout(wait));
+      on.addEventListener(type, go, { once: true });
+      unwait = () => (on.removeEventListener(type, go), clearTimeout(tick));
     };
     wait();
   });

@@ -268,6 +268,29 @@ describe("survey dialog", () => {
     expect(fake.tracked).toEqual([["survey_shown", { surveyId: "exit" }]]);
   });
 
+  it("waits in a background tab until the tab is shown, and only then tracks the survey as shown", () => {
+    const hidden = (on: boolean) => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => on });
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (on ? "hidden" : "visible") });
+    };
+    // A product opened in a new tab: its page view made a survey due while nobody looks at it.
+    hidden(true);
+    try {
+      open([survey([NPS])]);
+      vi.runAllTimers();
+      expect(document.getElementById("shopkeeper-survey")).toBeNull();
+      expect(fake.tracked).toEqual([]);
+      hidden(false);
+      document.dispatchEvent(new Event("visibilitychange"));
+      vi.runOnlyPendingTimers();
+      expect(dialog()).toBeTruthy();
+      expect(fake.tracked).toEqual([["survey_shown", { surveyId: "exit" }]]);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+  });
+
   it("shows one survey at a time", () => {
     open([survey([NPS])]);
     fake.emit("survey_offer", { surveyId: "exit" });
