@@ -1,5 +1,6 @@
 import type { Shopkeeper } from "../../src/index";
 import { popupHost } from "../mount";
+import { focusAfter } from "../ui/focus-after";
 import { preferences } from "./preferences";
 
 /**
@@ -25,11 +26,8 @@ export function openPreferences(sk: Shopkeeper, from?: HTMLElement): () => void 
     if (open) teardown();
     open = false;
     (from?.isConnected ? from : root?.querySelector<HTMLElement>("[part=why]"))?.focus();
-    // Not to <body>, where a screen reader starts over at the top: focus() on a control that
-    // cannot take it (hidden, disabled) leaves it where it was, so the first that takes it wins.
-    const host = root?.host;
-    if (host && document.activeElement == document.body)
-      [...document.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea")].some((e) => host.compareDocumentPosition(e) & 4 && (e.focus(), document.activeElement == e));
+    // That widget emptied too (a shelf with nothing left hides): on to what follows it.
+    if (root?.host && document.activeElement == document.body) focusAfter(root.host);
   };
   const teardown = preferences(popupHost("shopkeeper-preferences"), sk, { onClose: close });
   return close;

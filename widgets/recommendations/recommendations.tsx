@@ -3,6 +3,7 @@ import { createI18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
 import { renderInShadow } from "../mount";
 import { openPreferences } from "../preferences/open-preferences";
+import { focusAfter } from "../ui/focus-after";
 import { BASE_CSS } from "../ui/base-css";
 import { STRINGS } from "./strings";
 
@@ -111,14 +112,8 @@ export const recommendations: Widget<RecommendationsOptions> = (host, sk, o) => 
     const cards = m.root.querySelectorAll(".c");
     const to = (cards[k] || cards[k - 1])?.querySelector("button");
     if (to) to.focus();
-    // The last card went and the shelf with it: focus goes on to what follows on the page, as Tab
-    // would take it, not to <body>, where keyboard and screen-reader users lose their place. Only
-    // elements in the Tab order (a tabIndex of 0 or more) are tried; one that cannot take focus
-    // (a link without href, disabled, not rendered) refuses it, and the next one is tried.
-    else
-      [...document.querySelectorAll<HTMLElement>("*")].some(
-        (el) => host.compareDocumentPosition(el) & 4 && el.tabIndex >= 0 && (el.focus(), document.activeElement == el),
-      );
+    // The last card went and the shelf with it.
+    else focusAfter(host);
   };
 
   const card = (p: Recommendation, k: number) => {
