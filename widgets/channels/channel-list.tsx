@@ -57,7 +57,7 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   return (
     <>
     <ul part="channels">
-      {orderChannels(list, pref, personal ? sk.segments() : [], sk.config.channelOrder).map((c) => {
+      {orderChannels(list, pref, personal ? sk.segments() : [], sk.config.channelOrder).map((c, n) => {
         const id = c.type + c.value;
         const key = channelKey(c, list);
         const name = nameOf(c);
@@ -76,7 +76,7 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
         return (
           <li part="channel" key={id}>
             {href ? (
-              <a class="p" part="channel-link" href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
+              <a class="p" part="channel-link" id={"c" + n} href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
                 {text}
               </a>
             ) : (
@@ -95,7 +95,8 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
               {on ? "★" : "☆"}
             </button>
             {qr && (
-              <button part="qr-toggle" aria-expanded={state.qr == id} onClick={() => ((state.qr = state.qr == id ? "" : id), update())}>
+              // Described by its channel: two WhatsApp numbers each have a QR code button.
+              <button part="qr-toggle" aria-expanded={state.qr == id} aria-describedby={"c" + n} onClick={() => ((state.qr = state.qr == id ? "" : id), update())}>
                 {t("qr")}
               </button>
             )}

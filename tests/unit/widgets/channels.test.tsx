@@ -131,6 +131,14 @@ describe("channel picker", () => {
       expect(new Set(stars).size).toBe(3);
     });
 
+    it("ties each QR code button to its channel", () => {
+      vi.stubGlobal("matchMedia", (q: string) => ({ matches: q === "(pointer:fine)" }));
+      const { root } = inline({ channels: [SALES, SUPPORT] });
+      const described = [...root.querySelectorAll("[part=qr-toggle]")].map((b) => root.getElementById(b.getAttribute("aria-describedby")!)?.textContent);
+      expect(described).toEqual(["Sales", "Support"]);
+      vi.unstubAllGlobals();
+    });
+
     it("reads a preference stored as the type alone as the first of that type", () => {
       const { root } = inline({ channels: [MAIL, SALES, SUPPORT] }, (f) => void (f.profile.channel = { preferred: "whatsapp", explicit: true, picks: { whatsapp: 1 } }));
       expect(names(root)).toEqual(["Sales", "Email", "Support"]);
