@@ -23,7 +23,8 @@ const h = useBrowser({
   ),
   "/layout/long.html": widgetsPage(['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/long.json"']),
   "/layout/long.json": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ products: [LONG] })),
-  // The page's own queue, and a note each time a widget renders: still the stub (its `q`) means the
+  // The page's own queue, and a note each time a widget renders into the page (the survey widget's
+  // check for shadow-root support uses a detached element): still the stub (its `q`) means the
   // queue has not run yet.
   "/layout/queue.html": widgetsPage(
     ['data-catalog="/demo/catalog.json"', 'data-catalog="/layout/feed.json"'],
@@ -35,7 +36,7 @@ const h = useBrowser({
       shopkeeper("track", "add_to_cart", { id: "queued-1" });
       shopkeeper("track", "add_to_cart", { id: "queued-2" });
       var attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) { __log.push("render " + this.id + (shopkeeper.q ? " before the queue" : "")); return attach.call(this, init); };
+      Element.prototype.attachShadow = function (init) { if (this.isConnected) __log.push("render " + this.id + (shopkeeper.q ? " before the queue" : "")); return attach.call(this, init); };
       window.dataLayer = [];`,
     ],
   ),
