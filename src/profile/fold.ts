@@ -230,7 +230,13 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
   } else if (name == "channel_select") {
     const c = str(x.channel, 32);
     const ch = p.channel;
-    if (c && !isBadKey(c) && (own(ch.picks, c) || Object.keys(ch.picks).length < MAX_RECORD)) {
+    if (x.preferred === false) {
+      // Taken back, with the picks that made it preferred: else it returns at the next pick.
+      if (c && c == ch.preferred) {
+        const { [c]: _, ...picks } = ch.picks;
+        q.channel = { picks };
+      }
+    } else if (c && !isBadKey(c) && (own(ch.picks, c) || Object.keys(ch.picks).length < MAX_RECORD)) {
       const picks = { ...ch.picks, [c]: (own(ch.picks, c) ?? 0) + 1 };
       let best = c;
       for (const k of Object.keys(picks)) if (picks[k]! > picks[best]!) best = k;

@@ -41,7 +41,8 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   const profile = sk.profile();
   // The visitor's pick shows at once, before the profile may hold it (storage not read yet); once
   // it does, the profile says what is preferred, so an erase or a later pick elsewhere shows here.
-  if (state.pref == profile.channel.preferred) delete state.pref;
+  // "" is a preference taken back.
+  if (state.pref == (profile.channel.preferred || "")) delete state.pref;
   // With personalisation off, or in the holdout control group, only the visitor's own choice counts.
   const personal = profile.personalization && sk.group != "control";
   const pref = state.pref ?? (personal || profile.channel.explicit ? profile.channel.preferred : undefined);
@@ -49,8 +50,8 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   const time = (at: number) =>
     new Intl.DateTimeFormat(i18n.locale, { hour: "numeric", minute: "2-digit", ...(new Date(at).getDate() != new Date(now).getDate() && { weekday: "short" }) }).format(at);
   // The pick can move its channel first, and a moved element loses focus: the control takes it back.
-  const pick = (e: Event, channel: string, preferred?: true) => {
-    sk.track("channel_select", preferred ? { channel, preferred } : { channel });
+  const pick = (e: Event, channel: string, preferred?: boolean) => {
+    sk.track("channel_select", preferred == null ? { channel } : { channel, preferred });
     update();
     (e.currentTarget as HTMLElement).focus();
   };
@@ -91,7 +92,16 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
                 {text}
               </button>
             )}
-            <button part="prefer" aria-pressed={on} aria-label={cleanText(t("prefer", { name: twin ? name + " " + twin : name }))} onClick={(e) => pick(e, (state.pref = key), true)}>
+            <button
+              part="prefer"
+              aria-pressed={on}
+              aria-label={cleanText(t("prefer", { name: twin ? name + " " + twin : name }))}
+              onClick={(e) => {
+                // A toggle: pressed again, it takes the preference back.
+                state.pref = on ? "" : key;
+                pick(e, key, !on);
+              }}
+            >
               {on ? "★" : "☆"}
             </button>
             {qr && (

@@ -252,6 +252,16 @@ describe("channel_select", () => {
     const named = run([pick("whatsapp"), pick("whatsapp"), pick("email", true), pick("whatsapp")]);
     expect(named.channel).toEqual({ preferred: "email", explicit: true, picks: { whatsapp: 3, email: 1 } });
   });
+
+  it("forgets a preference the visitor takes back, and the picks behind it", () => {
+    const pick = (channel: string, preferred?: boolean) => ev("channel_select", preferred == null ? { channel } : { channel, preferred });
+    const named = run([pick("whatsapp"), pick("email"), pick("email", true), pick("email", false)]);
+    expect(named.channel).toEqual({ picks: { whatsapp: 1 } });
+    // Not the preferred one (another tab preferred something else since): nothing changes.
+    expect(run([pick("email", true), pick("phone", false)]).channel).toEqual({ preferred: "email", explicit: true, picks: { email: 1 } });
+    // The most picked, un-preferred, does not come back at the next pick of another channel.
+    expect(run([pick("email"), pick("email"), pick("email", false), pick("phone")]).channel).toEqual({ preferred: "phone", picks: { phone: 1 } });
+  });
 });
 
 describe("interests", () => {

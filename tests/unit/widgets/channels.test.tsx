@@ -69,6 +69,19 @@ describe("channel picker", () => {
     expect(root.querySelector('[aria-label="Make Email my preferred channel"]')!.getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("takes the preference back when the pressed star is pressed again, and the segment's order applies", () => {
+    const { fake, root } = inline({ channels: [WA, PHONE, MAIL], channelOrder: { loyal: ["phone"] } }, undefined, ["loyal"]);
+    const star = () => root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!;
+    star().click();
+    expect(names(root)).toEqual(["Email", "Call", "WhatsApp"]);
+    star().focus();
+    star().click();
+    expect(fake.tracked[1]).toEqual(["channel_select", { channel: "email", preferred: false }]);
+    expect(names(root)).toEqual(["Call", "WhatsApp", "Email"]);
+    expect(star().getAttribute("aria-pressed")).toBe("false");
+    expect(root.activeElement).toBe(star());
+  });
+
   it("keeps focus on the star the visitor pressed as its channel moves first", () => {
     const { root } = inline({ channels: [WA, PHONE, MAIL] });
     const prefer = root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!;

@@ -139,6 +139,24 @@ describe("the channel picker", () => {
     await vi.waitFor(() => expect(picker(root)).toEqual(["WhatsApp", "Email"]));
   });
 
+  it("un-prefers a channel whose star is pressed again, in both pickers and the profile", async () => {
+    const sk = tab();
+    await sk.ready;
+    const root = mount(sk, channels);
+    open.unshift(floatingChannels(sk));
+    const floating = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+    floating.querySelector<HTMLButtonElement>("[part=button]")!.click();
+    const star = () => root.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!;
+    star().click();
+    star().click();
+    expect(picker(root)).toEqual(["WhatsApp", "Email"]);
+    expect(picker(floating)).toEqual(["WhatsApp", "Email"]);
+    expect(sk.profile().channel).toEqual({ picks: {} });
+    // A later pick in the other picker shows here too.
+    floating.querySelector<HTMLButtonElement>('[aria-label="Make Email my preferred channel"]')!.click();
+    expect(picker(root)).toEqual(["Email★", "WhatsApp"]);
+  });
+
   it("follows a pick made in the floating picker after one made here", async () => {
     const sk = tab();
     await sk.ready;
