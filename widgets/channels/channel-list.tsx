@@ -1,25 +1,17 @@
-import { warnOnce, type Channel, type Shopkeeper } from "../../src/index";
+import type { Channel, Shopkeeper } from "../../src/index";
 import type { I18n } from "../i18n/index";
 import { cleanText } from "../i18n/text";
 import { openPreferences } from "../preferences/open-preferences";
 import { QrCode } from "../qr/qr-code";
 import { channelHours } from "./channel-hours";
 import { channelHref } from "./channel-link";
+import { channelName } from "./channel-name";
 import { channelKey, orderChannels } from "./order-channels";
 
 /** What the list remembers between renders: the visitor's pick and which QR code is open (type + value). */
 export interface ListState {
   pref?: string;
   qr?: string;
-}
-
-/** The configured channels that can be shown; each invalid one is left out with one console warning. */
-export function validChannels(sk: Shopkeeper): Channel[] {
-  return (sk.config.channels || []).filter((c) => {
-    const ok = c.type == "chat" || channelHref(c, "", location.href);
-    if (!ok) warnOnce(`channel:${c.type}:${c.value}`, `${c.type} channel "${c.value}" is invalid; hidden`);
-    return ok;
-  });
 }
 
 // A picker re-renders after each page or product view (an SPA navigation changes the product and the
@@ -34,7 +26,6 @@ export const LIVE = ["page_view", "view_item", "channel_select", "profile_change
  */
 export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper; i18n: I18n; list: Channel[]; state: ListState; update: () => void }) {
   const { t } = i18n;
-  const nameOf = (c: Channel) => cleanText(c.label || t(c.type), 60);
   const now = Date.now();
   const title = sk.pageProducts()[0]?.title;
   const product = title && cleanText(title, 80);
@@ -61,10 +52,9 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
       {orderChannels(list, pref, personal ? sk.segments() : [], sk.config.channelOrder).map((c, n) => {
         const id = c.type + c.value;
         const key = channelKey(c, list);
-        const name = nameOf(c);
         // Two channels by one name (two WhatsApp numbers without labels) are told apart by their
         // value, on screen and in each control's name.
-        const twin = list.some((d) => d != c && nameOf(d) == name) && cleanText(c.value, 60);
+        const [name, twin] = channelName(c, list, t);
         // The value in an isolate of its own: in right-to-left text a number's digit groups would run in reverse.
         const text = [<bdi dir="auto">{name}</bdi>, twin && " ", twin && <bdi dir="auto">{twin}</bdi>];
         // A function, so "$&" or "$'" in a product title stays literal.

@@ -1,7 +1,8 @@
 import type { Widget } from "../../src/index";
 import { createI18n } from "../i18n/index";
 import { renderInShadow } from "../mount";
-import { ChannelList, LIVE, validChannels, type ListState } from "./channel-list";
+import { ChannelList, LIVE, type ListState } from "./channel-list";
+import { validChannels } from "./valid-channels";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 

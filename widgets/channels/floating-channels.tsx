@@ -2,7 +2,8 @@ import type { Shopkeeper } from "../../src/index";
 import { cleanText } from "../i18n/text";
 import { createI18n } from "../i18n/index";
 import { popupHost, renderInShadow } from "../mount";
-import { ChannelList, LIVE, validChannels, type ListState } from "./channel-list";
+import { ChannelList, LIVE, type ListState } from "./channel-list";
+import { validChannels } from "./valid-channels";
 import { CHANNELS_CSS } from "./channels-css";
 import { CHANNEL_STRINGS } from "./strings";
 

@@ -6,6 +6,9 @@ import { renderInShadow } from "../mount";
 import { BASE_CSS } from "../ui/base-css";
 import { STRINGS } from "./strings";
 import { CHANNEL_STRINGS } from "../channels/strings";
+import { channelName } from "../channels/channel-name";
+import { channelKey } from "../channels/order-channels";
+import { validChannels } from "../channels/valid-channels";
 
 /** Options of the preferences panel; `onClose` renders it as a modal dialog with a close button. */
 export interface PreferencesOptions {
@@ -32,7 +35,7 @@ const CSS =
 export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
   const { t } = createI18n(sk, STRINGS, "preferences");
   // Channel names as the channel picker shows them, so "Why this order?" finds its answer here.
-  const channelName = createI18n(sk, CHANNEL_STRINGS, "channels").t;
+  const channelT = createI18n(sk, CHANNEL_STRINGS, "channels").t;
   let confirming = false;
   let said = "";
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +106,21 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
       </>
     );
 
+  // The preferred channel by the name the pickers show it by.
+  const contact = (pref: string) => {
+    const list = validChannels(sk);
+    const c = list.find((d) => channelKey(d, list) == pref);
+    // One no longer configured here goes by its type's name ("whatsapp:+92…" is a second WhatsApp, see channelKey).
+    const [name, value] = c ? channelName(c, list, channelT) : [channelT(pref.split(":")[0]!)];
+    return (
+      <li>
+        <bdi dir="auto">{name}</bdi>
+        {value && " "}
+        {value && <bdi dir="auto">{value}</bdi>}
+      </li>
+    );
+  };
+
   const panel = () => {
     const p = sk.profile();
     const interests = topInterests(p, Date.now(), { limit: 12 });
@@ -148,8 +166,7 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
         )}
         {section(
           "contact",
-          // "whatsapp:+92…" is a second WhatsApp channel (see channelKey): shown by its type's name.
-          p.channel.preferred ? [<li>{channelName(p.channel.preferred.split(":")[0]!)}</li>] : [],
+          p.channel.preferred ? [contact(p.channel.preferred)] : [],
         )}
         {section(
           "viewed",

@@ -62,9 +62,38 @@ describe("preferences", () => {
     expect(items("آپ کس طرح رابطہ پسند کرتے ہیں")).toEqual(["کال کریں"]);
   });
 
-  it("names a second channel of one type by its type, as the picker does", () => {
+  it("names a preferred channel this page does not configure by its type", () => {
     const { items } = panel({ profile: { channel: { preferred: "whatsapp:+92 300 7654321", explicit: true, picks: {} } } });
     expect(items("How you like to be contacted")).toEqual(["WhatsApp"]);
+  });
+
+  describe("names the preferred channel as the picker does", () => {
+    const SALES = { type: "whatsapp", value: "+92 300 1234567" } as const;
+    const SUPPORT = { type: "whatsapp", value: "+92 300 7654321" } as const;
+    const preferring = (preferred: string, config: NonNullable<FakeOptions["config"]>) => panel({ config, profile: { channel: { preferred, explicit: true, picks: {} } } });
+
+    it("by its label", () => {
+      const { items } = preferring("whatsapp:+92 300 7654321", { channels: [{ ...SALES, label: "Sales" }, { ...SUPPORT, label: "Support" }] });
+      expect(items("How you like to be contacted")).toEqual(["Support"]);
+    });
+
+    it.each([
+      ["en", "How you like to be contacted", "WhatsApp"],
+      ["ur", "آپ کس طرح رابطہ پسند کرتے ہیں", "WhatsApp"],
+      ["ar", "طريقة التواصل المفضلة لديك", "واتساب"],
+    ])("by its type and number when the type repeats (%s)", (locale, heading, name) => {
+      const strings = { ar: { whatsapp: "واتساب" } };
+      const { items, root } = preferring("whatsapp:+92 300 7654321", { locale, strings, channels: [SALES, SUPPORT] });
+      expect(items(heading)).toEqual([`${name} +92 300 7654321`]);
+      // The number in an isolate of its own, as in the picker: in right-to-left text its digit groups would run in reverse.
+      const last = [...root.querySelectorAll("bdi")].pop()!;
+      expect(last.textContent).toBe("+92 300 7654321");
+    });
+
+    it("the first of a type, stored as the type alone, by its number too", () => {
+      const { items } = preferring("whatsapp", { channels: [SALES, SUPPORT] });
+      expect(items("How you like to be contacted")).toEqual(["WhatsApp +92 300 1234567"]);
+    });
   });
 
   it("lets the visitor type an interest right to left in a left-to-right panel", () => {
