@@ -45,6 +45,17 @@ describe("channel picker", () => {
     expect(links(root)[1]!.getAttribute("href")).toBe("mailto:help@shop.example?subject=About%20Trail%20Runner");
   });
 
+  it("keeps a product name's own direction in a right-to-left message", () => {
+    const { root } = inline({ locale: "ur", channels: [WA, { ...MAIL, message: "About {product}" }] }, (f) => {
+      f.sk.pageProducts = () => [fakeProduct("1", { title: "Shoe (XL)" })];
+    });
+    const text = (a: HTMLElement) => decodeURIComponent(new URL(a.getAttribute("href")!.replace("mailto:", "http://x/")).search.split("=")[1]!);
+    // In an isolate: else the ")" between the name and the Urdu after it would stand on the Urdu side, "(Shoe (XL".
+    expect(text(links(root)[0]!)).toBe("السلام علیکم، مجھے \u2068Shoe (XL)\u2069 کے بارے میں ایک سوال پوچھنا ہے");
+    // A message all left to right stays as it was.
+    expect(text(links(root)[1]!)).toBe("About Shoe (XL)");
+  });
+
   it("hides an invalid channel with one warning", () => {
     const bad: Channel = { type: "phone", value: '+1 555"><script>' };
     const { root } = inline({ channels: [bad, MAIL] });
