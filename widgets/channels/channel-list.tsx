@@ -66,16 +66,19 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
         const note = h && (h.open ? t("open") : h.next && t("closed", { time: time(h.next) }));
         const on = key == pref;
         const qr = fine && c.type == "whatsapp" && href;
+        // Whether it is open, heard with the channel's name as the visitor tabs to it.
+        const desc = note ? "h" + n : undefined;
         return (
           <li part="channel" key={id}>
             {href ? (
-              <a class="p" part="channel-link" id={"c" + n} href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
+              <a class="p" part="channel-link" id={"c" + n} aria-describedby={desc} href={href} {...(href[0] == "h" && { target: "_blank", rel: "noopener" })} onClick={(e) => pick(e, key)}>
                 {text}
               </a>
             ) : (
               <button
                 class="p"
                 part="channel-link"
+                aria-describedby={desc}
                 onClick={(e) => {
                   pick(e, key);
                   dispatchEvent(new CustomEvent("shopkeeper:chat", { detail: { product: title } }));
@@ -102,7 +105,11 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
                 {t("qr")}
               </button>
             )}
-            {note && <span class="mu">{note}</span>}
+            {note && (
+              <span class="mu" id={desc}>
+                {note}
+              </span>
+            )}
             {qr && state.qr == id && <QrCode text={href.length < 272 ? href : channelHref(c)!} label={cleanText(t("scan"))} />}
           </li>
         );

@@ -213,6 +213,13 @@ describe("channel picker", () => {
       const { root } = inline({ channels: [{ ...WA, hours }] });
       expect(root.querySelector(".mu")!.textContent).toMatch(/^Closed now · opens .*\d/);
     });
+
+    it("tells a visitor who tabs to a channel whether it is open", () => {
+      vi.useFakeTimers({ now: Date.UTC(2025, 0, 15, 14, 0) });
+      const { root } = inline({ channels: [{ ...WA, hours }, { type: "chat", hours }, MAIL] });
+      const said = links(root).map((l) => root.getElementById(l.getAttribute("aria-describedby") ?? "")?.textContent);
+      expect(said).toEqual([expect.stringMatching(/^Closed now · opens .*\d/), expect.stringMatching(/^Closed now/), undefined]);
+    });
   });
 
   it("offers a WhatsApp QR code on desktop", () => {
