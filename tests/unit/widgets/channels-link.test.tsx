@@ -126,6 +126,13 @@ describe("channelHours", () => {
     expect(channelHours(london, Date.UTC(2024, 9, 26, 12, 0))).toEqual({ open: false, next: Date.UTC(2024, 9, 28, 0, 30) });
   });
 
+  it("reads a close of 24:00 as the end of the day", () => {
+    const allDay = { tz: "Asia/Karachi", days: [3], open: "09:00", close: "24:00" };
+    // Wednesday 23:30 and Thursday 00:30 in Karachi.
+    expect(channelHours(allDay, Date.UTC(2025, 0, 15, 18, 30))).toEqual({ open: true });
+    expect(channelHours(allDay, Date.UTC(2025, 0, 15, 19, 30))).toEqual({ open: false, next: Date.UTC(2025, 0, 22, 4, 0) });
+  });
+
   it("gives up on malformed times and unknown zones", () => {
     expect(channelHours({ open: "9am", close: "18:00" }, wed1030)).toBeUndefined();
     expect(channelHours({ tz: "Mars/Olympus", open: "09:00", close: "18:00" }, wed1030)).toBeUndefined();
