@@ -11,7 +11,7 @@ const ATTRIBUTES = ["data-shopkeeper", "data-product", "data-strategy", "data-li
  * `data-product`, read by name.
  * @example autoMount(sk, { recommendations, preferences, channels })
  */
-export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>, doc: Document = document): () => void {
+export const autoMount = (sk: Shopkeeper, registry: Record<string, Widget<any>>, doc: Document = document): () => void => {
   const mounted = new Map<HTMLElement, () => void>();
   const win = doc.defaultView;
   let url = doc.URL;
@@ -79,4 +79,4 @@ export function autoMount(sk: Shopkeeper, registry: Record<string, Widget<any>>,
     off();
     mounted.forEach((_, el) => unmount(el));
   };
-}
+};

@@ -25,11 +25,11 @@ const live = new WeakMap<HTMLElement, (keep?: 1) => void>();
  * missing, injected as `<style nonce>` with `config.nonce` for strict CSPs.
  * @example const m = renderInShadow(slot, () => <p>Hi</p>, { css: BASE_CSS, sk });
  */
-export function renderInShadow(
+export const renderInShadow = (
   host: HTMLElement,
   view: () => VNode | null,
   options: { css: string; sk: Shopkeeper; cleanup?: () => void; events?: readonly (EventName | LocalEvent)[] },
-): Mounted {
+): Mounted => {
   const { css, sk, cleanup, events } = options;
   // Kept in the document: the new render reuses a pop-up host.
   live.get(host)?.(1);
@@ -72,13 +72,13 @@ export function renderInShadow(
   live.set(host, teardown);
   update();
   return { update, teardown: () => teardown(), root };
-}
+};
 
 /**
  * Appends a host element for a pop-up (dialog, floating button) to `<body>`, or returns the one
  * already there with this `id`. The `teardown()` of a `renderInShadow` on it removes it again.
  */
-export function popupHost(id: string): HTMLElement {
+export const popupHost = (id: string): HTMLElement => {
   let el = document.getElementById(id);
   if (!el) {
     el = document.createElement("div");
@@ -87,4 +87,4 @@ export function popupHost(id: string): HTMLElement {
   }
   popups.add(el);
   return el;
-}
+};

@@ -3,11 +3,11 @@
  * and left out. `why` gets the item and the ids already accepted, and returns "" when it is valid.
  * @example parseList(config.surveys, "surveys", check) // { surveys: [...], problems: [...] }
  */
-export function parseList<K extends string, T extends { id: string }>(
+export const parseList = <K extends string, T extends { id: string }>(
   raw: unknown,
   label: K,
   why: (item: unknown, ids: string[]) => string,
-): { [k in K]: T[] } & { problems: string[] } {
+): { [k in K]: T[] } & { problems: string[] } => {
   const list: T[] = [];
   const problems: string[] = [];
   if (Array.isArray(raw))
@@ -19,4 +19,4 @@ export function parseList<K extends string, T extends { id: string }>(
     });
   else problems.push(label + ": expected an array");
   return { [label]: list, problems } as { [k in K]: T[] } & { problems: string[] };
-}
+};

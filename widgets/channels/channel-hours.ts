@@ -8,7 +8,7 @@ const DAYS = "SunMonTueWedThuFriSat";
  * before they open run past midnight; a close of "24:00" is the end of the day. Undefined for a malformed time or an unknown time zone.
  * @example channelHours({ tz: "Asia/Karachi", days: [1, 2, 3, 4, 5], open: "09:00", close: "18:00" }, now)
  */
-export function channelHours(hours: NonNullable<Channel["hours"]>, now: number): { open: boolean; next?: number } | undefined {
+export const channelHours = (hours: NonNullable<Channel["hours"]>, now: number): { open: boolean; next?: number } | undefined => {
   try {
     // "24:00", the end of the day, is how many write a close at midnight.
     const mins = (s: string) => (/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s) ? +s.slice(0, 2) * 60 + +s.slice(3) : NaN);
@@ -37,4 +37,4 @@ export function channelHours(hours: NonNullable<Channel["hours"]>, now: number):
     // An unknown time zone (RangeError): the hours are not shown.
     return undefined;
   }
-}
+};

@@ -28,7 +28,7 @@ const PHONE = {
  * `base` resolves a relative `link`.
  * @example channelHref({ type: "whatsapp", value: "+92 300 1234567" }, "Hi") // "https://wa.me/923001234567?text=Hi"
  */
-export function channelHref(channel: Channel, message?: string, base?: string): string | undefined {
+export const channelHref = (channel: Channel, message?: string, base?: string): string | undefined => {
   const { type } = channel;
   const v = String(channel.value ?? "").trim();
   const q = message ? encodeURIComponent(message) : "";
@@ -49,4 +49,4 @@ export function channelHref(channel: Channel, message?: string, base?: string): 
   const rule = HANDLE[type];
   const h = v.replace(/^@/, "");
   return rule && rule[0].test(h) ? rule[1] + h : undefined;
-}
+};

@@ -14,7 +14,7 @@ import { CHANNEL_STRINGS } from "./strings";
  * says `floatingChannels: false`. Returns a teardown that removes it.
  * @example const stop = floatingChannels(sk)
  */
-export function floatingChannels(sk: Shopkeeper): () => void {
+export const floatingChannels = (sk: Shopkeeper): () => void => {
   const list = sk.config.floatingChannels === false ? [] : validChannels(sk);
   if (!list.length) return () => undefined;
   const host = popupHost("shopkeeper-channels");
@@ -55,4 +55,4 @@ export function floatingChannels(sk: Shopkeeper): () => void {
   );
   // renderInShadow's teardown removes the pop-up host too.
   return m.teardown;
-}
+};

@@ -16,8 +16,8 @@ export const channelKey = (c: Channel, list: Channel[]): string =>
  * configured order.
  * @example orderChannels(channels, "email", ["loyal"], { loyal: ["whatsapp"] })
  */
-export function orderChannels<C extends Channel>(list: C[], preferred: string | undefined, segments: string[], order: Record<string, ChannelType[]> = {}): C[] {
+export const orderChannels = <C extends Channel>(list: C[], preferred: string | undefined, segments: string[], order: Record<string, ChannelType[]> = {}): C[] => {
   const seg = segments.map((s) => ({}).hasOwnProperty.call(order, s) && order[s]).find(Array.isArray) || [];
   const rank = (c: C) => (channelKey(c, list) == preferred ? -1 : seg.indexOf(c.type) + 1 || 99);
   return [...list].sort((a, b) => rank(a) - rank(b));
-}
+};

@@ -17,7 +17,7 @@ type Format = { format(n: number): string };
  * Resolves the widget locale: `config.locale`, else the document's `lang`, else the browser's,
  * else `en`. Returns `[locale, lang, dir]`; `dir` follows the document when no locale is set.
  */
-export function getLocale(sk: Shopkeeper): [string, string, "ltr" | "rtl"] {
+export const getLocale = (sk: Shopkeeper): [string, string, "ltr" | "rtl"] => {
   const d = document.documentElement;
   let locale = sk.config.locale || d.lang || navigator.language || "en";
   try {
@@ -38,7 +38,7 @@ export function getLocale(sk: Shopkeeper): [string, string, "ltr" | "rtl"] {
   }
   const rtl = /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg|ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)$/.test(script || lang);
   return [locale, lang, (docDir || (rtl ? "rtl" : "ltr")) as "ltr" | "rtl"];
-}
+};
 
 /**
  * Builds the translator a widget uses for its own string `tables` (`{ en: {...}, ur: {...} }`).
@@ -47,7 +47,7 @@ export function getLocale(sk: Shopkeeper): [string, string, "ltr" | "rtl"] {
  * then in the tables for the locale, the language, and English: `ur-PK` falls back to `ur`, then `en`.
  * @example createI18n(sk, STRINGS, "survey").t("greeting", { name: "Ayesha" })
  */
-export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string, string>>, widget = ""): I18n {
+export const createI18n = (sk: Shopkeeper, tables: Record<string, Record<string, string>>, widget = ""): I18n => {
   const [locale, lang, dir] = getLocale(sk);
   const own = sk.config.strings || {};
   const shop = [own[locale], own[lang]];
@@ -75,4 +75,4 @@ export function createI18n(sk: Shopkeeper, tables: Record<string, Record<string,
     },
     date: (ms) => fmt("d", () => new Intl.DateTimeFormat(locale)).format(ms),
   };
-}
+};

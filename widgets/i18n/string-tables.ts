@@ -5,7 +5,7 @@
  * that language falls back to English for it.
  * @example stringTables("yes no", { en: "Yes|No", ur: "ہاں|" }) // { en: { yes: "Yes", no: "No" }, ur: { yes: "ہاں" } }
  */
-export function stringTables(keys: string, texts: Record<string, string>): Record<string, Record<string, string>> {
+export const stringTables = (keys: string, texts: Record<string, string>): Record<string, Record<string, string>> => {
   const names = keys.split(" ");
   const tables: Record<string, Record<string, string>> = {};
   // Own keys only: a page that added an enumerable member to Object.prototype must not reach here.
@@ -14,4 +14,4 @@ export function stringTables(keys: string, texts: Record<string, string>): Recor
     texts[lang]!.split("|").forEach((text, i) => text && (table[names[i]!] = text));
   }
   return tables;
-}
+};

@@ -5,7 +5,7 @@ import { qrMatrix } from "./qr-matrix";
  * `<path>` coloured by CSS (`.qr path`); null when the text is too long for version 10.
  * @example <QrCode text="https://wa.me/923001234567" label="Scan to chat on WhatsApp" />
  */
-export function QrCode({ text, label }: { text: string; label: string }) {
+export const QrCode = ({ text, label }: { text: string; label: string }) => {
   const m = qrMatrix(text);
   if (!m) return null;
   let d = "";
@@ -19,4 +19,4 @@ export function QrCode({ text, label }: { text: string; label: string }) {
       <path d={d} />
     </svg>
   );
-}
+};

@@ -8,7 +8,7 @@
  * undefined when it does not fit in version 10.
  * @example qrMatrix("https://wa.me/923001234567")?.length // 25 (version 2)
  */
-export function qrMatrix(text: string): number[][] | undefined {
+export const qrMatrix = (text: string): number[][] | undefined => {
   const bytes = new TextEncoder().encode(text);
   // Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x^2 + 1 (0x11d), bit by bit.
   const mul = (a: number, b: number) => {
@@ -96,4 +96,4 @@ export function qrMatrix(text: string): number[][] | undefined {
     return m as number[][];
   }
   return undefined;
-}
+};
