@@ -75,13 +75,15 @@ const setLine = (cart: CartLine[], i: Item, delta: number): CartLine[] => {
     : rest;
 };
 
-// The currency and amount an order adds to revenue: its value, else its items' prices. An order
-// that names no currency is in the shop's: that of the cart it empties or of the last product
-// viewed (XXX: unknown).
-const paid = (x: Props, items: Item[], p: Profile): [string, number] => [
-  cur(x.currency) ?? items[0]?.currency ?? p.cart[0]?.currency ?? p.viewed[0]?.currency ?? "XXX",
-  num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0),
-];
+// The orders after one is placed (`sign` 1) or refunded (-1): the count, and the revenue in the
+// order's currency moved by its value, else its items' prices (never below 0). An order that names
+// no currency is in the shop's: that of the cart it empties or of the last product viewed (XXX: unknown).
+const reorder = (p: Profile, x: Props, items: Item[], sign: number, times: number[], impulse: number): Profile["orders"] => {
+  const o = p.orders;
+  const currency = cur(x.currency) ?? items[0]?.currency ?? p.cart[0]?.currency ?? p.viewed[0]?.currency ?? "XXX";
+  const value = num(x.value) ?? items.reduce((t, i) => t + (i.price ?? 0) * (i.quantity ?? 1), 0);
+  return { count: o.count + sign, revenue: { ...o.revenue, [currency]: Math.max(0, round((own(o.revenue, currency) ?? 0) + sign * value, 100)) }, times, impulse };
+};
 
 const addLines = (cart: CartLine[], items: Item[]): CartLine[] => items.reduce((c, i) => setLine(c, i, i.quantity ?? 1), cart);
 
@@ -170,16 +172,10 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     } else if (name == "purchase" && (items.length || num(x.value))) {
       // A purchase naming neither items nor a value is a misfire, not an order.
       const o = p.orders;
-      const [currency, value] = paid(x, items, p);
       // A session that saw no product and no cart add before the order (the confirmation page
       // after a slow payment, a return to an old cart) tells nothing of how quickly they decided.
       const impulse = now - s.start < IMPULSE_MS && s.productViews <= IMPULSE_VIEWS && (s.productViews > 0 || s.carted);
-      q.orders = {
-        count: o.count + 1,
-        revenue: { ...o.revenue, [currency]: round((own(o.revenue, currency) ?? 0) + value, 100) },
-        times: [...o.times, now].sort((a, b) => a - b).slice(-MAX_TIMES),
-        impulse: o.impulse + +impulse,
-      };
+      q.orders = reorder(p, x, items, 1, [...o.times, now].sort((a, b) => a - b).slice(-MAX_TIMES), o.impulse + +impulse);
       tally(items, "bought");
       for (const i of items) q.bought = front(q.bought, i.id, MAX_IDS);
       q.cart = [];
@@ -189,15 +185,8 @@ const fold = (p: Profile, e: TrackedEvent, now: number, h: number): Profile => {
     // order no longer counts. Whether it was an impulse order is not known; impulse stays within count.
     const items = itemsOf(x);
     const o = p.orders;
-    const [currency, value] = paid(x, items, p);
     const at = o.times.indexOf(x.order);
-    if (o.count && (items.length || num(x.value)))
-      q.orders = {
-        count: o.count - 1,
-        revenue: { ...o.revenue, [currency]: Math.max(0, round((own(o.revenue, currency) ?? 0) - value, 100)) },
-        times: o.times.filter((_, i) => i != at),
-        impulse: Math.min(o.impulse, o.count - 1),
-      };
+    if (o.count && (items.length || num(x.value))) q.orders = reorder(p, x, items, -1, o.times.filter((_, i) => i != at), Math.min(o.impulse, o.count - 1));
   } else if (name == "remove_from_cart") {
     q.cart = itemsOf(x).reduce((c, i) => setLine(c, i, -(i.quantity ?? Infinity)), p.cart);
   } else if (name == "view_cart" || name == "begin_checkout") {
