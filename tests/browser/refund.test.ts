@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { useBrowser, type TrackedPage } from "./harness";
+
+const h = useBrowser();
+const PAGE = "/tests/browser/pages/ga4-order.html";
+
+/** Opens the page at `step`, waits until its dataLayer event was folded and saved, and returns the orders. */
+async function visit(page: TrackedPage, step: string) {
+  await page.goto(`${h.url}${PAGE}?${step}`);
+  const event = step == "refund" ? "refund" : "purchase";
+  await page.waitForFunction((event) => (window as any).__sk && (window as any).__seen.some((s: string) => s.startsWith(event)), event);
+  return page.evaluate(async () => {
+    const sk = (window as any).__sk;
+    await sk.ready;
+    await sk.export();
+    const { count, revenue, times } = sk.profile().orders;
+    return { count, revenue, times: times.length, segments: sk.segments().filter((s: string) => /one-time|irregular/.test(s)) };
+  });
+}
+
+describe("GA4 refund", () => {
+  it("un-counts the order a later page refunds whole, once", async () => {
+    const page = await h.page();
+    expect(await visit(page, "purchase")).toEqual({ count: 1, revenue: { USD: 120 }, times: 1, segments: ["one-time"] });
+    expect(await visit(page, "second")).toEqual({ count: 2, revenue: { USD: 150 }, times: 2, segments: ["irregular"] });
+    const refunded = await visit(page, "refund");
+    expect(refunded).toEqual({ count: 1, revenue: { USD: 30 }, times: 1, segments: ["one-time"] });
+    // The same refund again (a reloaded page, a second tag) changes nothing: the other order stays.
+    expect(await visit(page, "refund")).toEqual(refunded);
+    expect(page.errors).toEqual([]);
+  });
+});
