@@ -34,4 +34,21 @@ describe("hash-routed single-page app", () => {
     expect([p.pageViews, p.session.pageViews]).toEqual([4, 4]);
     expect(page.errors).toEqual([]);
   });
+
+  it("counts routes a hash router changes with pushState (no hashchange), once each, and a return through Back", async () => {
+    const page = await h.page();
+    await page.goto(h.url + PAGE + "#/");
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.evaluate(() => (window as any).__sk.ready);
+    // As Vue Router's and React Router's hash histories do.
+    for (const hash of ["#/products/y", "#/cart?step=2", "#!/search?q=boots"]) await page.evaluate((hash) => history.pushState({}, "", hash), hash);
+    await go(page, "#top");
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(() => (window as any).__views.length >= 5);
+    // The anchor (#top) and Back to the route it sat on count nothing; Back to #/cart is a view again.
+    expect(await page.evaluate(() => (window as any).__views)).toEqual(["#/ home", "#/products/y product", "#/cart cart", "#!/search search", "#/cart cart"]);
+    expect(await pushedTypes(page)).toEqual(["home", "product", "cart", "search", "cart"]);
+    expect(page.errors).toEqual([]);
+  });
 });
