@@ -57,6 +57,33 @@ describe("survey due while the visitor types", () => {
   });
 });
 
+describe("survey due while the visitor types, on the same page", () => {
+  it("keeps waiting while Tab moves from one field to the next, and opens once focus leaves the fields", async () => {
+    const page = await h.page();
+    await page.goto(h.url + "/shop/checkout");
+    await page.waitForFunction(() => (window as any).__sk);
+    await page.evaluate(() => (window as any).__sk.ready);
+    await watchSurveys(page);
+    // A second field right after the first, and a plain button after that.
+    await page.evaluate(() => document.getElementById("field")!.after(Object.assign(document.createElement("input"), { id: "zip" }), Object.assign(document.createElement("button"), { id: "pay", textContent: "Pay" })));
+    await page.locator("#field").click();
+    await page.keyboard.type("Please gift wrap");
+    await page.evaluate(() =>
+      (window as any).dataLayer.push({ event: "purchase", ecommerce: { transaction_id: "T-78", value: 40, currency: "USD", items: [{ item_id: "tee-1", item_name: "Tee", price: 40, quantity: 1 }] } }),
+    );
+    await page.waitForFunction(() => (window as any).__offers.length == 1);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("54000");
+    await nextTasks(page);
+    expect([await page.evaluate(() => document.activeElement?.id), await page.getByRole("dialog").count(), (await shown(page)).length]).toEqual(["zip", 0, 0]);
+    await page.keyboard.press("Tab");
+    await page.getByRole("dialog").waitFor();
+    expect(await page.evaluate(() => (window as any).__openedOn)).toEqual(["/shop/checkout"]);
+    expect(await shown(page)).toHaveLength(1);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe("exit survey on a real pointer exit", () => {
   it("opens and pushes exactly one shopkeeper_survey_shown", async () => {
     const context = await h.context();
