@@ -19,6 +19,13 @@ const selects = (page: TrackedPage) =>
     (window as any).dataLayer.filter((e: any) => e.event === "shopkeeper_channel_select").map((e: any) => `${e.shopkeeper.channel} ${e.shopkeeper.preferred}`),
   );
 
+/** What the preferences panel lists under "How you like to be contacted". */
+const contact = (page: TrackedPage) =>
+  page.locator("#prefs").evaluate((host) => {
+    const head = [...host.shadowRoot!.querySelectorAll("h3")].find((h) => h.textContent == "How you like to be contacted");
+    return head ? [...head.nextElementSibling!.querySelectorAll("li")].map((li) => li.textContent) : [];
+  });
+
 /** The links in the order shown, each as its accessible name and href. */
 const links = (page: TrackedPage) =>
   page.locator("#channels a[part=channel-link]").evaluateAll((all) => all.map((a) => `${a.textContent} ${a.getAttribute("href")}`));
@@ -44,6 +51,8 @@ describe("two WhatsApp channels without labels", () => {
     expect((await links(page))[0]).toBe(`${SUPPORT} https://wa.me/923007654321`);
     expect(await star().getAttribute("aria-pressed")).toBe("true");
     expect(await page.evaluate(() => (window as any).__sk.profile().channel.preferred)).toBe("whatsapp:+92 300 7654321");
+    // The preferences panel names it as the picker does.
+    await expect.poll(() => contact(page)).toEqual([SUPPORT]);
 
     await star().click();
     await page.waitForFunction(() => !(window as any).__sk.profile().channel.preferred);
@@ -55,6 +64,7 @@ describe("two WhatsApp channels without labels", () => {
     await open(page);
     expect(await links(page)).toEqual(byDefault);
     expect(await star().getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => contact(page)).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 });
