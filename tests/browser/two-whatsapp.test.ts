@@ -67,4 +67,24 @@ describe("two WhatsApp channels without labels", () => {
     await expect.poll(() => contact(page)).toEqual([]);
     expect(page.errors).toEqual([]);
   });
+
+  it("keeps keyboard focus on the star as Space moves its channel first and back", async () => {
+    const page = await h.page();
+    await open(page);
+    const star = page.locator("#channels").getByRole("button", { name: `Make ${SUPPORT} my preferred channel`, exact: true });
+    const focusedStar = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return `${el?.getAttribute("aria-label")} ${el?.getAttribute("aria-pressed")}`;
+      });
+    await star.focus();
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => (window as any).__sk.profile().channel.preferred);
+    expect([(await links(page))[0], await focusedStar()]).toEqual([`${SUPPORT} https://wa.me/923007654321`, `Make ${SUPPORT} my preferred channel true`]);
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => !(window as any).__sk.profile().channel.preferred);
+    expect([(await links(page))[0], await focusedStar()]).toEqual([`${SALES} https://wa.me/923001234567`, `Make ${SUPPORT} my preferred channel false`]);
+    expect(page.errors).toEqual([]);
+  });
 });
