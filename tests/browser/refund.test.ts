@@ -29,4 +29,16 @@ describe("GA4 refund", () => {
     expect(await visit(page, "refund")).toEqual(refunded);
     expect(page.errors).toEqual([]);
   });
+
+  it("un-counts an order whose confirmation page the visitor left at once", async () => {
+    const page = await h.page();
+    await page.goto(`${h.url}${PAGE}?purchase`);
+    await page.waitForFunction(() => (window as any).__sk && (window as any).__seen.length);
+    // No wait for a write: the next page is opened at once.
+    expect(await visit(page, "refund")).toEqual({ count: 0, revenue: { USD: 0 }, times: 0, segments: [] });
+    await page.goto(`${h.url}/tests/browser/pages/blank.html`);
+    await page.waitForFunction(() => (window as any).__sk);
+    expect(await page.evaluate(async () => ((await (window as any).__sk.ready), (window as any).__sk.profile().orders.count))).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
 });
