@@ -35,7 +35,8 @@ export interface Tracker {
  * `dwell` with engaged seconds when the page is hidden or left, and the ecommerce events the
  * page pushes to its `dataLayer`. A product seen in the markup and again in a dataLayer
  * `view_item` is emitted once per page view, when both name it by the same id, sku, address,
- * group or variant id, or title.
+ * group or variant id, or title; a dataLayer `view_item` pushed up to 2 s before an SPA navigation
+ * counts for the page it leads to.
  * @example const tracker = startTracker(window, { idleTimeout: 30_000, emit: (name, props) => console.log(name, props) });
  */
 export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
@@ -47,6 +48,10 @@ export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
   let products: Product[] = [];
   // Ids (and SKUs) already sent as `view_item` and as `view_item_list` during this page view.
   let sent: Record<string, Set<string>> = {};
+  // The keys of the last dataLayer `view_item` and when it came: an SPA may push the next
+  // product's view just before its pushState, and that view belongs to the page it leads to.
+  let told: string[] = [];
+  let toldAt = 0;
   let carry = 0;
   // The ids the page showed at its last reading: right after an SPA navigation the router may not
   // have rendered the new page yet, and the old markup is no news.
@@ -63,14 +68,15 @@ export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
     emit("dwell", compact({ path, seconds, productId }));
   };
 
-  const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps) => {
+  const viewItems = (name: "view_item" | "view_item_list", props: EcommerceProps, pushed?: boolean) => {
     const ids = (sent[name] ??= new Set());
     // The markup names the page's product by its sku or address, a GA4 tag by the platform's
     // product or variant id: a viewed product is also known by those and by its title. Listed
     // products are told apart by id and sku alone (a list may show two colours of one group).
     const keys = (p: EventItem) => [p.id, p.sku, ...(name == "view_item" ? [p.url, p.groupId, ...(p.variantIds ?? []), p.title && "\0" + p.title.toLowerCase()] : [])];
     const items = props.items.filter((p) => !keys(p).some((k) => ids.has(k!)));
-    for (const p of items) keys(p).forEach((k) => k && ids.add(k));
+    if (pushed) (told = []), (toldAt = win.performance.now());
+    for (const p of items) keys(p).forEach((k) => k && (ids.add(k), pushed && told.push(k)));
     if (items.length) emit(name, { ...props, items });
   };
 
@@ -98,7 +104,8 @@ export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
         const navigated = path !== undefined && view.path != path;
         flush();
         carry = 0;
-        sent = {};
+        // A router that loads the next route first may take a moment to change the URL.
+        sent = { view_item: new Set(win.performance.now() - toldAt < 2000 ? told.splice(0) : []) };
         clearTimeout(retry);
         path = view.path;
         products = [];
@@ -122,7 +129,7 @@ export const startTracker = (win: Window, options: TrackerOptions): Tracker => {
         if (navigated) retry = setTimeout(open);
         else open();
       }),
-      watchDataLayer(win, (name, props) => (name == "view_item" ? viewItems(name, props) : emit(name, props))),
+      watchDataLayer(win, (name, props) => (name == "view_item" ? viewItems(name, props, true) : emit(name, props))),
       listen(doc, "visibilitychange", () => doc.visibilityState == "hidden" && flush()),
       listen(win, "pagehide", flush),
       // Shopify themes announce quick views and variant changes with this event.

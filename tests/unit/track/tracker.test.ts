@@ -189,6 +189,34 @@ describe("startTracker", () => {
     expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"]]);
   });
 
+  it("counts the next product once when the SPA pushes its view_item just before its pushState", () => {
+    host.dataLayer = [];
+    start();
+    t += 2_000;
+    host.dataLayer.push({ event: "view_item", ecommerce: { items: [{ item_id: "9001", item_name: "Wool Sock" }] } });
+    history.pushState(null, "", "/products/wool-sock");
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(0);
+    expect(of("page_view")).toHaveLength(2);
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"]]);
+    // Only the pushed product was counted ahead: the page it left counts again on a quick return.
+    history.pushState(null, "", "/products/alpine-boot");
+    page = { products: [boot], list: [] };
+    vi.advanceTimersByTime(0);
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"], ["boot-1"]]);
+  });
+
+  it("counts a product again on its own page when the visitor quick-viewed it a while before", () => {
+    host.dataLayer = [];
+    start();
+    host.dataLayer.push({ event: "view_item", ecommerce: { items: [{ item_id: "9001", item_name: "Wool Sock" }] } });
+    t += 20_000;
+    history.pushState(null, "", "/products/wool-sock");
+    page = { products: [sock], list: [] };
+    vi.advanceTimersByTime(0);
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["boot-1"], ["9001"], ["sock-1"]]);
+  });
+
   it("still counts a quick view of another product on a product page", () => {
     host.dataLayer = [];
     start();
