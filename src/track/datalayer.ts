@@ -43,6 +43,9 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
   ua ||= o.item_id == null;
   const get = (key: string) => text(o[ua ? key : "item_" + key]);
   const id = get("id");
+  // Google's Shopify channel names a variant by its Merchant Center offer id, `shopify_US_<product>_<variant>`:
+  // its product id is the group the page's product (known by its sku or address) belongs to.
+  const groupId = /^shopify_[a-z]{2}_(\d+)_\d+$/i.exec(id!)?.[1];
   // The currency tells whether "12.500" is twelve (KWD) or twelve thousand.
   currency = upper(o.currency) ?? currency;
   const price = parsePrice(o.price, 0, currency);
@@ -58,6 +61,7 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
         currency,
         category: category.length ? category : undefined,
         quantity: parsePrice(o.quantity),
+        groupId,
       })
     : undefined;
 };
@@ -68,7 +72,8 @@ const toItem = (o: Bag, ua: boolean, currency: string | undefined): EventItem | 
  * `gtag("event", name, params)` pushes, and Universal Analytics enhanced ecommerce
  * (`ecommerce.detail|add|remove|checkout|purchase|refund|click` with `actionField` and `products`,
  * `ecommerce.impressions`). GA4 `discount` is kept as `compareAtPrice = price + discount`;
- * `item_variant` has no field in Shopkeeper's product and is left out.
+ * `item_variant` has no field in Shopkeeper's product and is left out. An item id in the Google
+ * channel's Shopify form, `shopify_US_<product id>_<variant id>`, also gives `groupId`.
  * @example parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "42" }] } })
  */
 export const parseDataLayerEntry = (entry: unknown): DataLayerEvent | null => {

@@ -34,6 +34,11 @@ function gtag(..._args: unknown[]) {
 describe("parseDataLayerEntry", () => {
   const names: DataLayerEventName[] = ["view_item_list", "select_item", "view_item", "add_to_cart", "remove_from_cart", "view_cart", "begin_checkout", "purchase"];
 
+  it("takes the product id of a Google channel Shopify item id as its group", () => {
+    const parsed = parseDataLayerEntry({ event: "view_item", ecommerce: { items: [{ item_id: "shopify_US_123_456" }, { item_id: "shopify_gb_7_8_9" }] } });
+    expect(parsed?.props.items).toEqual([{ id: "shopify_US_123_456", groupId: "123" }, { id: "shopify_gb_7_8_9" }]);
+  });
+
   it.each(names)("reads the GA4 %s event", (name) => {
     const parsed = parseDataLayerEntry({ event: name, ecommerce: { currency: "eur", value: 198, items: [ga4Item] } });
     expect(parsed).toEqual({ name, props: { currency: "EUR", value: 198, listName: "Summer sale", items: [expectedItem] } });

@@ -170,6 +170,22 @@ describe("startTracker", () => {
     expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["SKU-B1"]]);
   });
 
+  it("counts a Shopify page's product once when the dataLayer names its variant by the Google channel's offer id", () => {
+    // Dawn's JSON-LD, Shopify's own meta (a variant's name is "Title - Variant title"), and a GTM
+    // tag naming the item as the Google & YouTube channel's Merchant Center feed does.
+    history.replaceState(null, "", "/products/ridge-trail-runner?variant=456");
+    markup(`<script type="application/ld+json">{"@context":"http://schema.org/","@type":"Product","name":"Ridge Trail Runner","url":"https://shop.example/products/ridge-trail-runner","sku":"RTR-42-BLK","offers":[{"@type":"Offer","sku":"RTR-42-BLK","price":129.0,"priceCurrency":"USD","url":"https://shop.example/products/ridge-trail-runner?variant=456"}]}</script>`);
+    const shop = window as Window & { ShopifyAnalytics?: unknown };
+    shop.ShopifyAnalytics = { meta: { currency: "USD", product: { id: 123, vendor: "Ridge", type: "Shoes", variants: [{ id: 456, price: 12900, name: "Ridge Trail Runner - 42 / Black", public_title: "42 / Black", sku: "RTR-42-BLK" }] } } };
+    host.dataLayer = [{ event: "view_item", ecommerce: { currency: "USD", items: [{ item_id: "shopify_US_123_456", item_name: "Ridge Trail Runner - 42 / Black", item_variant: "42 / Black", price: 129 }] } }];
+    try {
+      start(true);
+    } finally {
+      delete shop.ShopifyAnalytics;
+    }
+    expect(of("view_item").map((e) => e.items.map((p) => p.id))).toEqual([["RTR-42-BLK"]]);
+  });
+
   it("counts the page's product once when the dataLayer names it by the group or a variant id", () => {
     page = { products: [{ ...boot, groupId: "7012345678", variantIds: ["4401"] }], list: [] };
     host.dataLayer = [{ event: "view_item", ecommerce: { items: [{ item_id: "7012345678" }] } }];
