@@ -9,7 +9,7 @@ import { CHANNEL_STRINGS } from "./strings";
 
 /**
  * A floating "Contact us" button in the bottom inline-end corner that opens a small panel with the
- * channel list. Escape or the button closes it and focus goes back to the button; it does not trap
+ * channel list. Escape (kept from the page's own handlers) or the button closes it and focus goes back to the button; it does not trap
  * focus, so the page stays usable, and closes when focus moves back to the page. Shows nothing when no configured channel is valid or the config
  * says `floatingChannels: false`. Returns a teardown that removes it.
  * @example const stop = floatingChannels(sk)
@@ -32,7 +32,8 @@ export const floatingChannels = (sk: Shopkeeper): () => void => {
       <div
         class="fc"
         part="floating"
-        onKeyDown={(e) => e.key == "Escape" && open && toggle(false)}
+        // The Escape that closes the panel is not the page's too (its drawer or modal would close).
+        onKeyDown={(e) => e.key == "Escape" && open && (e.stopPropagation(), toggle(false))}
         // Focus gone back to the page: the panel closes rather than hide what now has focus. Not
         // for our own pop-ups (the preferences dialog its link opens, a survey): they give focus
         // back to the element in the panel when they close, which must still be there.

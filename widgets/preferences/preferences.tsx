@@ -207,7 +207,8 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     host,
     () =>
       onClose ? (
-        <dialog part="dialog" aria-labelledby="h" onClose={onClose}>
+        // The browser closes a modal dialog on Escape; the page's own Escape handlers must not act too.
+        <dialog part="dialog" aria-labelledby="h" onClose={onClose} onKeyDown={(e) => e.key == "Escape" && e.stopPropagation()}>
           <button class="c" onClick={onClose}>
             {t("close")}
           </button>

@@ -71,7 +71,8 @@ export function openSurvey(sk: Shopkeeper, survey: Survey, onClose: () => void):
     const on = m.root.activeElement;
     const at = all.indexOf(on as HTMLElement);
     // An input method (Japanese, Chinese, ...) takes Escape to cancel the word being composed.
-    if (e.key == "Escape" && !e.isComposing) close(true);
+    // The page's own Escape handlers (a drawer behind the survey) must not close too.
+    if (e.key == "Escape" && !e.isComposing) e.stopPropagation(), close(true);
     // On the dialog itself (a click on its text) Tab wraps both ways; from the question, the
     // browser's own order leads on to its controls or back to Close.
     if (e.key == "Tab" && (on == dialog || at == (e.shiftKey ? 0 : all.length - 1))) {

@@ -394,6 +394,25 @@ describe("floating channel button", () => {
     expect(root.activeElement).toBe(btn);
   });
 
+  it("keeps the Escape that closes the panel from the page's own Escape handlers", () => {
+    const drawer = vi.fn();
+    document.addEventListener("keydown", drawer);
+    try {
+      teardown = floatingChannels(fakeShopkeeper({ config: { channels: [WA, MAIL] } }).sk);
+      const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;
+      const btn = root.querySelector<HTMLButtonElement>("[part=button]")!;
+      btn.click();
+      links(root)[1]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+      expect(root.querySelector("[part=panel]")).toBeNull();
+      expect(drawer).not.toHaveBeenCalled();
+      // With the panel closed, Escape is the page's again.
+      btn.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+      expect(drawer).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener("keydown", drawer);
+    }
+  });
+
   it("draws the panel's edge in forced colours, where its shadow is gone", () => {
     teardown = floatingChannels(fakeShopkeeper({ config: { channels: [WA] } }).sk);
     const root = document.getElementById("shopkeeper-channels")!.shadowRoot!;

@@ -248,6 +248,18 @@ describe("preferences", () => {
     expect(sw.getAttribute("aria-label")).toBeNull();
   });
 
+  it("keeps the Escape that closes the dialog from the page's own Escape handlers", () => {
+    const drawer = vi.fn();
+    document.addEventListener("keydown", drawer);
+    try {
+      const { button } = panel({}, () => undefined);
+      button("Close").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+      expect(drawer).not.toHaveBeenCalled();
+    } finally {
+      document.removeEventListener("keydown", drawer);
+    }
+  });
+
   it("draws the dialog's edge in forced colours, where its background is gone", () => {
     const dialog = panel({}, () => undefined).root.querySelector("dialog")!;
     const css = getComputedStyle(dialog);

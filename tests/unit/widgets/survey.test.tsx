@@ -122,6 +122,19 @@ describe("survey dialog", () => {
     ]);
   });
 
+  it("keeps the Escape that closes it from the page's own Escape handlers", () => {
+    const drawer = vi.fn();
+    document.addEventListener("keydown", drawer);
+    try {
+      open([survey([NPS])]);
+      key("Escape");
+      expect(dialog()).toBeFalsy();
+      expect(drawer).not.toHaveBeenCalled();
+    } finally {
+      document.removeEventListener("keydown", drawer);
+    }
+  });
+
   it("gives focus back inside another widget's shadow root", () => {
     const inner = focusInShadow();
     open([survey([NPS])]);
