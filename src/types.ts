@@ -306,7 +306,7 @@ export interface Channel {
   /** A number, address, handle or URL, per type. `chat` needs none. */
   value?: string;
   label?: string;
-  /** Prefilled message; `{product}` is replaced by the product in view. */
+  /** Prefilled message; every `{product}` is replaced by the product in view. */
   message?: string;
   /** Opening hours: `{ tz: "Asia/Karachi", days: [1,2,3,4,5], open: "09:00", close: "18:00" }`. */
   hours?: { tz?: string; days?: number[]; open: string; close: string };

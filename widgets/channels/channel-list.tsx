@@ -58,9 +58,9 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
         // The value in an isolate of its own: in right-to-left text a number's digit groups would run in reverse.
         const text = [<bdi dir="auto">{name}</bdi>, twin && " ", twin && <bdi dir="auto">{twin}</bdi>];
         const msg = c.message || t("msg");
-        // A function, so "$&" or "$'" in a product title stays literal. With right-to-left letters in
-        // the message, the name goes in an isolate (FSI…PDI): else "Shoe (XL)" in Urdu reads "(Shoe (XL".
-        const raw = product ? msg.replace("{product}", () => (/[\u0590-\u08ff\ufb1d-\ufefc]/.test(msg + product) ? `\u2068${product}\u2069` : product)) : c.message?.includes("{product}") ? "" : c.message;
+        // Every {product}, and split/join keeps "$&" or "$'" in a product title literal. With right-to-left
+        // letters in the message, the name goes in an isolate (FSI…PDI): else "Shoe (XL)" in Urdu reads "(Shoe (XL".
+        const raw = product ? msg.split("{product}").join(/[\u0590-\u08ff\ufb1d-\ufefc]/.test(msg + product) ? `\u2068${product}\u2069` : product) : c.message?.includes("{product}") ? "" : c.message;
         const href = channelHref(c, raw, location.href);
         const h = c.hours && channelHours(c.hours, now);
         const note = h && (h.open ? t("open") : h.next && t("closed", { time: time(h.next) }));

@@ -45,6 +45,13 @@ describe("channel picker", () => {
     expect(links(root)[1]!.getAttribute("href")).toBe("mailto:help@shop.example?subject=About%20Trail%20Runner");
   });
 
+  it("names the product at every {product} in a message, and keeps \"$&\" in its title literal", () => {
+    const { root } = inline({ channels: [{ ...MAIL, message: "{product}: is {product} in stock?" }] }, (f) => {
+      f.sk.pageProducts = () => [fakeProduct("1", { title: "Tee $& Co" })];
+    });
+    expect(links(root)[0]!.getAttribute("href")).toBe("mailto:help@shop.example?subject=Tee%20%24%26%20Co%3A%20is%20Tee%20%24%26%20Co%20in%20stock%3F");
+  });
+
   it("keeps a product name's own direction in a right-to-left message", () => {
     const { root } = inline({ locale: "ur", channels: [WA, { ...MAIL, message: "About {product}" }] }, (f) => {
       f.sk.pageProducts = () => [fakeProduct("1", { title: "Shoe (XL)" })];
