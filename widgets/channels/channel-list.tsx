@@ -8,10 +8,14 @@ import { channelHref } from "./channel-link";
 import { channelName } from "./channel-name";
 import { channelKey, orderChannels } from "./order-channels";
 
-/** What the list remembers between renders: the visitor's pick and which QR code is open (type + value). */
+/**
+ * What the list remembers between renders: the visitor's pick, which QR code is open (type +
+ * value), and the timer of the next minute's render; the picker clears `t` on teardown.
+ */
 export interface ListState {
   pref?: string;
   qr?: string;
+  t?: ReturnType<typeof setTimeout>;
 }
 
 // A picker re-renders after each page or product view (an SPA navigation changes the product and the
@@ -38,6 +42,10 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
   const personal = profile.personalization && sk.group != "control";
   const pref = state.pref ?? (personal || profile.channel.explicit ? profile.channel.preferred : undefined);
   const fine = !!globalThis.matchMedia?.("(pointer:fine)").matches;
+  // Hours open and close on the minute: on a page left open, "Closed now · opens 9:00" must not
+  // outlive 9:00. One timer, to the next minute, while the list shows hours.
+  clearTimeout(state.t);
+  if (list.some((c) => c.hours)) state.t = setTimeout(update, 6e4 - (now % 6e4));
   const time = (at: number) =>
     new Intl.DateTimeFormat(i18n.locale, { hour: "numeric", minute: "2-digit", ...(new Date(at).getDate() != new Date(now).getDate() && { weekday: "short" }) }).format(at);
   // The pick can move its channel first, and a moved element loses focus: the control takes it back.

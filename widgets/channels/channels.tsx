@@ -28,7 +28,7 @@ export const channels: Widget<object> = (host, sk) => {
         <ChannelList sk={sk} i18n={i18n} list={list} state={state} update={() => m.update()} />
       </section>
     ),
-    { css: CHANNELS_CSS, sk, events: LIVE },
+    { css: CHANNELS_CSS, sk, events: LIVE, cleanup: () => clearTimeout(state.t) },
   );
   return m.teardown;
 };

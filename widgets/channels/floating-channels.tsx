@@ -52,7 +52,7 @@ export const floatingChannels = (sk: Shopkeeper): () => void => {
         )}
       </div>
     ),
-    { css: CHANNELS_CSS, sk, events: LIVE },
+    { css: CHANNELS_CSS, sk, events: LIVE, cleanup: () => clearTimeout(state.t) },
   );
   // renderInShadow's teardown removes the pop-up host too.
   return m.teardown;

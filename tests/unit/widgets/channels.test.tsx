@@ -221,6 +221,19 @@ describe("channel picker", () => {
       expect(root.querySelector(".mu")!.textContent).toMatch(/^Closed now · opens .*\d/);
     });
 
+    it("says it is open once the opening time passes on a page left open, and closed after closing time", () => {
+      vi.useFakeTimers({ now: Date.UTC(2025, 0, 15, 3, 59, 30) });
+      const { root } = inline({ channels: [{ ...WA, hours }] });
+      expect(root.querySelector(".mu")!.textContent).toMatch(/^Closed now · opens /);
+      vi.advanceTimersByTime(30_000);
+      expect(root.querySelector(".mu")!.textContent).toBe("Usually replies within an hour");
+      vi.advanceTimersByTime(9 * 3600_000);
+      expect(root.querySelector(".mu")!.textContent).toMatch(/^Closed now · opens /);
+      teardown!();
+      teardown = undefined;
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
     it("tells a visitor who tabs to a channel whether it is open", () => {
       vi.useFakeTimers({ now: Date.UTC(2025, 0, 15, 14, 0) });
       const { root } = inline({ channels: [{ ...WA, hours }, { type: "chat", hours }, MAIL] });
