@@ -25,7 +25,8 @@ describe("back/forward cache", () => {
     // A tab of the same shop writes, and tells the other tabs so, while the first page sits in the cache.
     const other = await h.page(context);
     await other.goto(`${h.url}/bfcache/widgets.html`);
-    await other.waitForFunction(async () => (await (window as any).__sk.profile()).pageViews == 2);
+    // The shopkeeper(fn) callback that sets __sk runs once storage was read, which may be after load.
+    await other.waitForFunction(async () => (await (window as any).__sk?.profile())?.pageViews == 2);
     // A restore fires no load event: wait for the commit only.
     await page.goBack({ waitUntil: "commit" });
     await page.waitForFunction(() => document.readyState == "complete");
