@@ -79,6 +79,9 @@ const DAY = 864e5;
 /** The keys of the batches closing pages leave (see `leave`): all of them start with "q:". */
 const batches = () => IDBKeyRange.bound("q:", "q;");
 
+/** Commits the request's transaction now (no more requests follow), where the browser can. */
+const commit = <T>(request: IDBRequest<T>) => (request.transaction!.commit?.(), request);
+
 /** Aborts a transaction unless it already finished or aborted (which throws): false then. */
 const abort = (tx: IDBTransaction | undefined) => {
   try {
@@ -444,10 +447,14 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       channel?.close();
       idb.close();
     },
+    // Both commit at once: the catalog is read and cached slice by slice, and a transaction left to
+    // auto-commit needs the page to run its success event first. A page frozen in the
+    // back/forward cache never does, and holds the lock: the next tab that opens the store then
+    // gets it evicted.
     get: (key) =>
       memory.has(key) || !live()
         ? Promise.resolve(memory.get(key))
-        : idb.run("readonly", (s) => promisifyRequest(s.get("k:" + key))).then(
+        : idb.run("readonly", (s) => promisifyRequest(commit(s.get("k:" + key)))).then(
             (value) => (isSafe(value) ? value : undefined),
             (error) => (fail(error), undefined),
           ),
@@ -455,7 +462,7 @@ export const createStateStore = (options: StateStoreOptions): StateStore => {
       memory.set(key, value);
       if (live())
         await idb
-          .run("readwrite", (s) => (s.put(value, "k:" + key), promisifyRequest(s.transaction)))
+          .run("readwrite", (s) => promisifyRequest(commit(s.put(value, "k:" + key)).transaction!))
           // A cache too big for the quota stays in memory; the profile may still fit.
           .catch((error) => isQuota(error) || fail(error));
     },

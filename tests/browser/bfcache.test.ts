@@ -3,7 +3,19 @@ import { useBrowser, widgetsPage } from "./harness";
 
 // The static server marks every answer `no-store`, which keeps a page out of the back/forward
 // cache: this route serves the widgets page the way most shops serve theirs, cacheable.
-const h = useBrowser({ "/bfcache/widgets.html": widgetsPage() }, { bfcache: true });
+// A catalog of 20 cache slices (2,000 products each): the page caches it in IndexedDB for a while
+// after the shelf shows, one readwrite transaction per slice.
+const big = JSON.stringify({
+  products: Array.from({ length: 40_000 }, (_, k) => ({ id: "p" + k, title: "Product " + k, url: "/p/" + k, price: 10 + (k % 90), popularity: k % 100 })),
+});
+const h = useBrowser(
+  {
+    "/bfcache/widgets.html": widgetsPage(),
+    "/bfcache/big.html": widgetsPage(["/demo/catalog.json", "/bfcache/big.json"]),
+    "/bfcache/big.json": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(big),
+  },
+  { bfcache: true },
+);
 
 describe("back/forward cache", () => {
   it("keeps the page cacheable while another tab writes; a restore counts a page view and renders the slots again", async () => {
@@ -48,6 +60,25 @@ describe("back/forward cache", () => {
     expect(after.links).toBeGreaterThan(0);
     // The profile still works after the restore: the store reconnected.
     await page.waitForFunction(async () => (await (window as any).__sk.profile()).pageViews >= 3);
+    expect([...page.errors, ...other.errors]).toEqual([]);
+  });
+
+  it("stays cacheable when left while it caches the catalog, and another tab then reads the store", async () => {
+    const context = await h.context();
+    const page = await h.page(context);
+    await page.goto(`${h.url}/bfcache/big.html`);
+    await page.locator("#recs [part=card]").first().waitFor();
+    await page.evaluate(() => addEventListener("pageshow", (e) => e.persisted && ((window as any).__restored = 1)));
+    // Left at once: slices are still being written, and a transaction the frozen page never
+    // finishes would hold the store's lock.
+    await page.goto(`${h.url}/tests/browser/pages/blank.html`);
+    const other = await h.page(context);
+    await other.goto(`${h.url}/bfcache/widgets.html`);
+    await other.waitForFunction(async () => (await (window as any).__sk?.profile())?.pageViews == 2);
+    await page.goBack({ waitUntil: "commit" });
+    await page.waitForFunction(() => document.readyState == "complete");
+    const reasons = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as any)?.notRestoredReasons));
+    expect(await page.evaluate(() => (window as any).__restored), `not restored from the cache: ${reasons}`).toBe(1);
     expect([...page.errors, ...other.errors]).toEqual([]);
   });
 });
