@@ -5,7 +5,7 @@ import { openPreferences } from "../preferences/open-preferences";
 import { QrCode } from "../qr/qr-code";
 import { channelHours } from "./channel-hours";
 import { channelHref } from "./channel-link";
-import { channelName } from "./channel-name";
+import { channelName, nameText } from "./channel-name";
 import { channelKey, orderChannels } from "./order-channels";
 
 /**
@@ -62,9 +62,9 @@ export function ChannelList({ sk, i18n, list, state, update }: { sk: Shopkeeper;
         const key = channelKey(c, list);
         // Two channels by one name (two WhatsApp numbers without labels) are told apart by their
         // value, on screen and in each control's name.
-        const [name, twin] = channelName(c, list, t);
-        // The value in an isolate of its own: in right-to-left text a number's digit groups would run in reverse.
-        const text = [<bdi dir="auto">{name}</bdi>, twin && " ", twin && <bdi dir="auto">{twin}</bdi>];
+        const named = channelName(c, list, t);
+        const [name, twin] = named;
+        const text = nameText(named);
         const msg = c.message || t("msg");
         // Every {product}, and split/join keeps "$&" or "$'" in a product title literal. With right-to-left
         // letters in the message, the name goes in an isolate (FSI…PDI): else "Shoe (XL)" in Urdu reads "(Shoe (XL".

@@ -6,7 +6,7 @@ import { renderInShadow } from "../mount";
 import { BASE_CSS } from "../ui/base-css";
 import { STRINGS } from "./strings";
 import { CHANNEL_STRINGS } from "../channels/strings";
-import { channelName } from "../channels/channel-name";
+import { channelName, nameText } from "../channels/channel-name";
 import { channelKey } from "../channels/order-channels";
 import { validChannels } from "../channels/valid-channels";
 
@@ -111,12 +111,9 @@ export const preferences: Widget<PreferencesOptions> = (host, sk, options) => {
     const list = validChannels(sk);
     const c = list.find((d) => channelKey(d, list) == pref);
     // One no longer configured here goes by its type's name ("whatsapp:+92…" is a second WhatsApp, see channelKey).
-    const [name, value] = c ? channelName(c, list, channelT) : [channelT(pref.split(":")[0]!)];
     return (
       <li>
-        <bdi dir="auto">{name}</bdi>
-        {value && " "}
-        {value && <bdi dir="auto">{value}</bdi>}
+        {nameText(c ? channelName(c, list, channelT) : [channelT(pref.split(":")[0]!)])}
       </li>
     );
   };
